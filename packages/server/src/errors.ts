@@ -1,0 +1,72 @@
+// Errors that users cause. Services throw these; the GraphQL layer turns them into typed results
+// (graphql/errors.schema.ts) and HTTP routes into status codes. Anything else is a bug and is masked.
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(
+    readonly entity: string,
+    readonly ref?: string | number,
+  ) {
+    super(`${entity} not found`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  /** `reason` is a short machine-readable key, e.g. NOT_A_MEMBER or CADRE_REQUIRED. */
+  constructor(
+    readonly reason: string,
+    message = 'You may not do this',
+  ) {
+    super(message);
+  }
+}
+
+export interface FieldIssue {
+  /** The input path, e.g. ["input", "title"]. */
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION';
+  constructor(
+    readonly issues: FieldIssue[],
+    message = issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; '),
+  ) {
+    super(message);
+  }
+
+  static field(path: string | string[], message: string): ValidationError {
+    return new ValidationError([{ path: Array.isArray(path) ? path : [path], message }]);
+  }
+}
+
+export class InvalidStateError extends DomainError {
+  readonly code = 'INVALID_STATE';
+  /** `state` is what the thing is now; `allowed` the states in which the command would work. */
+  constructor(
+    readonly entity: string,
+    readonly state: string,
+    readonly allowed: string[] = [],
+    message = `${entity} is ${state}${allowed.length ? `; this needs ${allowed.join(' or ')}` : ''}`,
+  ) {
+    super(message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests; try again in ${retryAfterSeconds} s`);
+  }
+}
+
+/** For a unique constraint that lost a race: the caller retries or reports a conflict. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+}

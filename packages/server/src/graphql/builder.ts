@@ -1,0 +1,108 @@
+// Pothos configuration only: plugins, scalars' TypeScript shapes, the context, auth scopes and error
+// handling. Types and fields live in the domain modules (src/modules/*/*.schema.ts).
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import { GraphQLError } from 'graphql';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { GraphQLContext } from '../context.js';
+import {
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  RateLimitedError,
+  ValidationError,
+} from '../errors.js';
+import { hasRole } from '../modules/members/members.policy.js';
+import { canRead, type ReadArea } from '../modules/communities/communities.policy.js';
+
+export interface ReadScope {
+  communityId: number;
+  area: ReadArea;
+}
+
+const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+const resultTypeName = (parentTypeName: string, fieldName: string, suffix: string) =>
+  parentTypeName === 'Mutation' ? `${capitalize(fieldName)}${suffix}` : `${parentTypeName}${capitalize(fieldName)}${suffix}`;
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  AuthScopes: {
+    signedIn: boolean;
+    member: number;
+    cadre: number;
+    admin: number;
+    read: ReadScope;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    File: { Input: File; Output: never };
+  };
+}>({
+  // Scope auth first, so every other plugin's fields are wrapped by its checks. Errors comes before
+  // Prisma, as the errors plugin requires for `errors` on prisma fields.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  scopeAuth: {
+    // Subscriptions are authorized when they are created, not only as events arrive.
+    authorizeOnSubscribe: true,
+    treatErrorsAsUnauthorized: false,
+    unauthorizedError: () => new GraphQLError('You may not see this', { extensions: { code: 'FORBIDDEN' } }),
+    authScopes: (ctx) => ({
+      signedIn: ctx.viewer.kind === 'user',
+      member: (communityId) => hasRole(ctx.viewer, communityId, 'RESIDENT'),
+      cadre: (communityId) => hasRole(ctx.viewer, communityId, 'CADRE'),
+      admin: (communityId) => hasRole(ctx.viewer, communityId, 'ADMIN'),
+      read: ({ communityId, area }) => canRead(ctx, communityId, area),
+    }),
+  },
+  prisma: {
+    client: (ctx) => ctx.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+    maxConnectionSize: 100,
+    defaultConnectionSize: 20,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // Every read goes through an explicit, authorized root field; a generic node(id) would be a side door.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
+  errors: {
+    defaultTypes: [NotFoundError, ForbiddenError, ValidationError, InvalidStateError, RateLimitedError],
+    defaultResultOptions: { name: ({ parentTypeName, fieldName }) => resultTypeName(parentTypeName, fieldName, 'Success') },
+    defaultUnionOptions: { name: ({ parentTypeName, fieldName }) => resultTypeName(parentTypeName, fieldName, 'Result') },
+  },
+  validation: {
+    validationError: (result) =>
+      new ValidationError(
+        result.issues.map((issue) => ({
+          path: (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)),
+          message: issue.message,
+        })),
+      ),
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: (ctx) => ctx.limits,
+    complexityError: (kind, result) =>
+      new GraphQLError(`Query ${kind} ${result[kind as 'complexity']} is over the limit of ${result[`max${capitalize(kind)}` as 'maxComplexity']}`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      }),
+  },
+});

@@ -7,6 +7,7 @@ import type { AppPubSub } from './events/pubsub.js';
 import type { PhotoStorage } from './storage/photo-storage.js';
 import type { Role } from './generated/sqlite/enums.js';
 import type { Coalescer } from './events/coalescer.js';
+import type { RateLimits } from './limits/rate-limits.js';
 
 export interface Clock {
   now(): Date;
@@ -20,11 +21,14 @@ export interface AppDeps {
   db: Db;
   provider: Provider;
   pubsub: AppPubSub;
+  /** Where events travel (this process, or Redis) and whether that path is up, for /health. */
+  eventBus: { kind: 'memory' | 'redis'; healthy(): Promise<boolean> };
   storage: PhotoStorage;
   clock: Clock;
   log: YogaLogger;
   /** Spaces out bursts of publishes for one key, e.g. a tally under heavy voting. */
   coalescer: Coalescer;
+  rateLimits: RateLimits;
 }
 
 export type ApiScope = 'BOARD' | 'SESSIONS' | 'FIGURES' | 'RULES';
@@ -53,6 +57,8 @@ export type Viewer =
 export interface RequestInfo {
   ip: string;
   userAgent: string;
+  /** Whether the client reached us over TLS (directly, or per X-Forwarded-Proto behind a trusted proxy). */
+  secure: boolean;
   /** Present over HTTP; login and logout set the session cookie through it. */
   cookies?: CookieJar;
 }
@@ -68,6 +74,8 @@ export interface Context extends AppDeps {
   requestInfo: RequestInfo;
   /** Limits chosen for this caller (anonymous, member, token); the complexity plugin reads them. */
   limits: RequestLimits;
+  /** Set on WebSocket operations: one id per open connection, e.g. for presence in a session room. */
+  connectionId?: string;
 }
 
 export interface RequestLimits {

@@ -11,6 +11,10 @@ import { providerOf, type Provider } from './schema-source.js';
  */
 export type Db = SqliteClient;
 export type { Prisma } from '../generated/sqlite/client.js';
+import type { Prisma } from '../generated/sqlite/client.js';
+
+/** The client inside an interactive transaction. */
+export type Tx = Prisma.TransactionClient;
 
 export interface Database {
   db: Db;

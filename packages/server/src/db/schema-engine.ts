@@ -2,7 +2,7 @@
 // Its package entry imports the .wasm file as an ES module, which Node refuses, so it is
 // instantiated here by hand as the wasm-bindgen glue expects.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -15,7 +15,7 @@ let ready: Promise<void> | undefined;
 function loadWasm(): Promise<void> {
   ready ??= (async () => {
     // The package exports no package.json; its glue module sits beside the .wasm file.
-    const gluePath = fileURLToPath(import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
+    const gluePath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': glue });
     const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };

@@ -19,7 +19,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { hasRole } from '../modules/members/members.policy.js';
-import { canRead, type ReadArea } from '../modules/communities/communities.policy.js';
+import { canRead, canSeeCommunity, type ReadArea } from '../modules/communities/communities.policy.js';
 
 export interface ReadScope {
   communityId: number;
@@ -41,6 +41,7 @@ export const builder = new SchemaBuilder<{
     cadre: number;
     admin: number;
     read: ReadScope;
+    community: number;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
@@ -64,6 +65,7 @@ export const builder = new SchemaBuilder<{
       cadre: (communityId) => hasRole(ctx.viewer, communityId, 'CADRE'),
       admin: (communityId) => hasRole(ctx.viewer, communityId, 'ADMIN'),
       read: ({ communityId, area }) => canRead(ctx, communityId, area),
+      community: (communityId) => canSeeCommunity(ctx, communityId),
     }),
   },
   prisma: {
@@ -83,6 +85,9 @@ export const builder = new SchemaBuilder<{
     nodesQueryOptions: false,
   },
   errors: {
+    // Bad input becomes a typed ValidationError result instead of a masked error. Mutations decide who
+    // may act inside their services, after validation, so this reveals nothing a caller did not send.
+    unsafelyHandleInputErrors: true,
     defaultTypes: [NotFoundError, ForbiddenError, ValidationError, InvalidStateError, RateLimitedError],
     defaultResultOptions: { name: ({ parentTypeName, fieldName }) => resultTypeName(parentTypeName, fieldName, 'Success') },
     defaultUnionOptions: { name: ({ parentTypeName, fieldName }) => resultTypeName(parentTypeName, fieldName, 'Result') },
@@ -100,9 +105,11 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     limit: (ctx) => ctx.limits,
-    complexityError: (kind, result) =>
-      new GraphQLError(`Query ${kind} ${result[kind as 'complexity']} is over the limit of ${result[`max${capitalize(kind)}` as 'maxComplexity']}`, {
+    complexityError: (kind, result) => {
+      const figures = result as unknown as Record<string, number>;
+      return new GraphQLError(`Query ${kind} ${figures[kind]} is over the limit of ${figures[`max${capitalize(kind)}`]}`, {
         extensions: { code: 'QUERY_TOO_COMPLEX' },
-      }),
+      });
+    },
   },
 });

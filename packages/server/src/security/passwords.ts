@@ -1,7 +1,10 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
+
+// @node-rs/argon2's Algorithm is an ambient const enum, which isolated modules cannot read; 2 is Argon2id.
+const argon2id = 2;
 
 // argon2id at OWASP's minimum recommendation: 19 MiB of memory, 2 passes, 1 lane.
-const options = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const options = { algorithm: argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export const passwordRules = { minLength: 8, maxLength: 200 } as const;
 

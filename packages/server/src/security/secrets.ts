@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 /** A new random secret: `prefix` + 32 bytes of base64url. */
 export function newSecret(prefix = ''): string {
@@ -13,8 +13,7 @@ export function sha256(secret: string): string {
 /** Short invitation codes people can type on a phone: 10 characters without look-alikes. */
 export function newInvitationCode(): string {
   const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(10);
   let code = '';
-  for (const byte of bytes) code += alphabet[byte % alphabet.length];
+  for (let i = 0; i < 10; i++) code += alphabet[randomInt(alphabet.length)];
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }

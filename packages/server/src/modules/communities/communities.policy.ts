@@ -36,4 +36,12 @@ export async function canRead(ctx: Context, communityId: number, area: ReadArea)
   return isPublicCommunity(ctx, communityId);
 }
 
+/** Whether the community itself (name, buildings, categories, settings) may be seen. */
+export async function canSeeCommunity(ctx: Context, communityId: number): Promise<boolean> {
+  const { viewer } = ctx;
+  if (viewer.kind === 'system' || isMember(viewer, communityId)) return true;
+  if (viewer.kind === 'token' && viewer.communityId === communityId) return true;
+  return isPublicCommunity(ctx, communityId);
+}
+
 export const canEditSettings = isAdmin;

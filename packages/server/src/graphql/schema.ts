@@ -1,0 +1,14 @@
+// Assembles the schema: the shared types first, then each domain module's types and root fields.
+// A new module adds its one import line here.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.schema.js';
+import './errors.schema.js';
+import '../modules/identity/identity.schema.js';
+import '../modules/members/members.schema.js';
+import '../modules/communities/communities.schema.js';
+
+builder.queryType({});
+builder.mutationType({});
+
+export const schema = lexicographicSortSchema(builder.toSchema());

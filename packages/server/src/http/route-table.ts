@@ -1,0 +1,5 @@
+// Every plain HTTP route. A module with HTTP endpoints (Open311, CSV export) adds its routes here.
+import type { HttpRoute } from './routes.js';
+import { healthRoute, photoRoute } from './core-routes.js';
+
+export const httpRoutes: HttpRoute[] = [healthRoute, photoRoute];

@@ -54,6 +54,19 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
       onQuery(event.query),
     );
   }
+  // When a client selects nothing but __typename, Pothos hands Prisma `select: {}`, which Prisma
+  // refuses. Selecting the id instead costs nothing and answers the same.
+  db = db.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          const select = (args as { select?: object } | undefined)?.select;
+          if (select && Object.keys(select).length === 0) (args as { select: object }).select = { id: true };
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as Db;
   await db.$connect();
   if (provider === 'sqlite') {
     // The better-sqlite3 adapter keeps one connection, so these hold for every later query.

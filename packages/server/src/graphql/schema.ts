@@ -7,6 +7,7 @@ import './errors.schema.js';
 import '../modules/identity/identity.schema.js';
 import '../modules/members/members.schema.js';
 import '../modules/communities/communities.schema.js';
+import '../modules/concerns/concerns.schema.js';
 
 builder.queryType({});
 builder.mutationType({});

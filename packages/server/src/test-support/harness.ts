@@ -50,7 +50,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const uploads = mkdtempSync(path.join(tmpdir(), 'yishi-uploads-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    // Unexpected errors are masked for clients; the log is where a failing test shows why.
+    LOG_LEVEL: 'error',
     DATABASE_URL: database.url,
     UPLOAD_DIR: uploads,
     WEB_DIST: path.join(uploads, 'no-web-build'),

@@ -5,7 +5,7 @@ import { isAdmin, isMember } from '../members/members.policy.js';
 export type ReadArea = ApiScope;
 
 // What anonymous readers and members of other communities see of a public community.
-const publicAreas: ReadonlySet<ReadArea> = new Set(['BOARD', 'FIGURES', 'RULES']);
+export const publicAreas: ReadonlySet<ReadArea> = new Set(['BOARD', 'FIGURES', 'RULES']);
 
 const visibility = new WeakMap<object, Map<number, Promise<boolean>>>();
 

@@ -3,7 +3,7 @@ import type { Prisma } from '../../generated/sqlite/client.js';
 import type { GroupKind } from '../../generated/sqlite/enums.js';
 import { ForbiddenError, NotFoundError, ValidationError, isUniqueViolation } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { canEditSettings } from './communities.policy.js';
+import { canEditSettings, publicAreas, type ReadArea } from './communities.policy.js';
 
 /** The communities a viewer may open: every public one, their own, and a token's own. */
 export function visibleCommunitiesWhere(ctx: Context): Prisma.CommunityWhereInput {
@@ -12,6 +12,18 @@ export function visibleCommunitiesWhere(ctx: Context): Prisma.CommunityWhereInpu
   const own =
     viewer.kind === 'user' ? [...viewer.memberships.keys()] : viewer.kind === 'token' ? [viewer.communityId] : [];
   return { OR: [{ isPublic: true }, { id: { in: own } }] };
+}
+
+/**
+ * The communities whose `area` the viewer may read, as a filter for queries on community-owned rows:
+ * mirrors canRead() in communities.policy.ts, so lists never hold a row the type-level check would refuse.
+ */
+export function readableCommunityWhere(ctx: Context, area: ReadArea): Prisma.CommunityWhereInput {
+  const { viewer } = ctx;
+  if (viewer.kind === 'system') return {};
+  const own = viewer.kind === 'user' ? [...viewer.memberships.keys()] : [];
+  if (viewer.kind === 'token' && viewer.scopes.has(area)) own.push(viewer.communityId);
+  return publicAreas.has(area) ? { OR: [{ isPublic: true }, { id: { in: own } }] } : { id: { in: own } };
 }
 
 export interface SettingsInput {

@@ -80,6 +80,7 @@ CREATE TABLE "Invitation" (
     "createdById" INTEGER NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Invitation_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Invitation_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Invitation_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
@@ -286,6 +287,7 @@ CREATE TABLE "LiveSession" (
     "createdById" INTEGER NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "LiveSession_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "LiveSession_currentItemId_fkey" FOREIGN KEY ("currentItemId") REFERENCES "AgendaItem" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "LiveSession_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
@@ -637,6 +639,9 @@ CREATE INDEX "Decision_concernId_idx" ON "Decision"("concernId");
 
 -- CreateIndex
 CREATE INDEX "Decision_sessionId_idx" ON "Decision"("sessionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LiveSession_currentItemId_key" ON "LiveSession"("currentItemId");
 
 -- CreateIndex
 CREATE INDEX "LiveSession_communityId_scheduledAt_idx" ON "LiveSession"("communityId", "scheduledAt");

@@ -669,6 +669,9 @@ CREATE INDEX "Decision_concernId_idx" ON "Decision"("concernId");
 CREATE INDEX "Decision_sessionId_idx" ON "Decision"("sessionId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "LiveSession_currentItemId_key" ON "LiveSession"("currentItemId");
+
+-- CreateIndex
 CREATE INDEX "LiveSession_communityId_scheduledAt_idx" ON "LiveSession"("communityId", "scheduledAt");
 
 -- CreateIndex
@@ -769,6 +772,9 @@ ALTER TABLE "Membership" ADD CONSTRAINT "Membership_groupId_fkey" FOREIGN KEY ("
 
 -- AddForeignKey
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -880,6 +886,9 @@ ALTER TABLE "Decision" ADD CONSTRAINT "Decision_chairId_fkey" FOREIGN KEY ("chai
 
 -- AddForeignKey
 ALTER TABLE "LiveSession" ADD CONSTRAINT "LiveSession_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LiveSession" ADD CONSTRAINT "LiveSession_currentItemId_fkey" FOREIGN KEY ("currentItemId") REFERENCES "AgendaItem"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "LiveSession" ADD CONSTRAINT "LiveSession_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,71 @@
+import type { AppDeps } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import type { Prisma } from '../../generated/sqlite/client.js';
+
+/** Message keys; the web app has a sentence for each in every language. */
+export type NotificationKind =
+  | 'CONCERN_ACKNOWLEDGED'
+  | 'CONCERN_DECLINED'
+  | 'CONCERN_MERGED'
+  | 'DECISION_RECORDED'
+  | 'ACTION_PROGRESS'
+  | 'RATING_REQUESTED'
+  | 'CONCERN_CLOSED'
+  | 'CONCERN_REOPENED'
+  | 'RULE_REVIEW_DUE'
+  | 'CONCERN_OVERDUE'
+  | 'SESSION_SCHEDULED';
+
+export interface NotificationInput {
+  userIds: number[];
+  communityId: number | null;
+  kind: NotificationKind;
+  /** Values the message needs, e.g. { concernId, title }. Never a vote choice or someone's rating. */
+  params: Prisma.InputJsonObject;
+  /** Where a click leads, e.g. "concern:12". */
+  subject: string;
+  /** Whoever caused it is not told about their own act. */
+  exceptUserId?: number | null;
+  at?: Date;
+}
+
+/**
+ * Writes notifications inside the caller's transaction and returns who was notified. After the
+ * transaction commits, pass that list to publishUnreadCounts so their bells update live.
+ */
+export async function notify(tx: Tx, input: NotificationInput): Promise<number[]> {
+  const userIds = [...new Set(input.userIds)].filter((id) => id !== input.exceptUserId);
+  if (userIds.length === 0) return [];
+  await tx.notification.createMany({
+    data: userIds.map((userId) => ({
+      userId,
+      communityId: input.communityId,
+      kind: input.kind,
+      params: input.params,
+      subject: input.subject,
+      ...(input.at ? { createdAt: input.at } : {}),
+    })),
+  });
+  return userIds;
+}
+
+/** Publishes each user's unread count and latest notification: a full snapshot, after commit. */
+export async function publishUnreadCounts(deps: Pick<AppDeps, 'db' | 'pubsub'>, userIds: number[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const unread = await deps.db.notification.groupBy({
+    by: ['userId'],
+    where: { userId: { in: userIds }, readAt: null },
+    _count: { _all: true },
+    _max: { id: true },
+  });
+  const byUser = new Map(unread.map((row) => [row.userId, row]));
+  for (const userId of userIds) {
+    const row = byUser.get(userId);
+    deps.pubsub.publish('notifications', userId, {
+      userId,
+      version: Date.now(),
+      unreadCount: row?._count._all ?? 0,
+      latestId: row?._max.id ?? null,
+    });
+  }
+}

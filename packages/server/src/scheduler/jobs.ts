@@ -1,4 +1,5 @@
 // Every periodic job of the server. A module with deadlines adds its job here.
 import type { ScheduledJob } from './scheduler.js';
+import { concernEscalationJob } from '../modules/concerns/concerns.service.js';
 
-export const scheduledJobs: ScheduledJob[] = [];
+export const scheduledJobs: ScheduledJob[] = [concernEscalationJob];

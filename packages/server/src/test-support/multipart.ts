@@ -31,7 +31,7 @@ const pngBytes = Buffer.from(
 );
 const jpegHeader = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
 
-function padded(head: Uint8Array, size: number): Uint8Array {
+function padded(head: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(Math.max(size, head.length));
   bytes.set(head);
   return bytes;

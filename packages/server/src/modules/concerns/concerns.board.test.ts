@@ -34,7 +34,7 @@ describe.each(providers)('the board on %s', (provider) => {
   const clock = testClock(new Date());
   const now = clock.now();
   // Titles in id order: c1 is the oldest row.
-  const titles = ['c1 单元门口乱停车', 'c2 电梯 Lift 故障', 'c3 楼顶漏水', 'c4 路灯不亮', 'c5 快递堆在楼道'];
+  const titles = ['c1 单元门口乱停车', 'c2 电梯 Lift 故障', 'c3 楼顶漏水', 'c4 路灯不亮', 'c5 快递堆在楼道'] as const;
   const [c1, c2, c3, c4, c5] = titles;
 
   beforeAll(async () => {
@@ -108,7 +108,7 @@ describe.each(providers)('the board on %s', (provider) => {
 
   it('filters by status, category, building, overdue and words, and counts what matches', async () => {
     const group2 = encodeGlobalID('Group', world.community.groupIds[1]!);
-    const cases: [Record<string, unknown>, string[]][] = [
+    const cases: [Record<string, unknown>, readonly string[]][] = [
       [{ status: ['REPORTED'] }, [c5, c3, c1]],
       [{ status: ['ACKNOWLEDGED', 'DECLINED'] }, [c4, c2]],
       [{ categoryKey: 'repairs' }, [c3, c2]],

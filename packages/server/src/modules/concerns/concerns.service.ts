@@ -440,8 +440,8 @@ export async function escalateOverdueConcerns(deps: AppDeps): Promise<number> {
   });
   let fired = 0;
   for (const concern of due) {
-    let notified: number[] = [];
-    const didFire = await fireOnce(deps, 'concern.escalate', String(concern.id), async (tx) => {
+    let notified: number[] | null = null;
+    await fireOnce(deps, 'concern.escalate', String(concern.id), async (tx) => {
       // Answered since we looked: nothing to escalate, and the firing row keeps it that way.
       const marked = await tx.concern.updateMany({
         where: { id: concern.id, status: 'REPORTED', escalatedAt: null },
@@ -468,7 +468,8 @@ export async function escalateOverdueConcerns(deps: AppDeps): Promise<number> {
         at: now,
       });
     });
-    if (!didFire) continue;
+    // Null when another process fired it first, or the concern was answered meanwhile.
+    if (notified === null) continue;
     fired++;
     await afterEcho(deps, [concern.id], notified);
   }

@@ -1,5 +1,6 @@
 // Shared by the concerns tests: the report mutation, and a listener on the board's live events.
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { AppDeps } from '../../context.js';
 import type { BoardChange } from '../../events/topics.js';
 import type { TestCommunity } from '../../test-support/fixtures.js';
 import type { Caller, TestApp } from '../../test-support/harness.js';
@@ -52,10 +53,10 @@ export function rawId(globalId: string): number {
   return Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 }
 
-/** Collects the board events of one community until stopped. */
-export function watchBoard(t: TestApp, communityId: number) {
+/** Collects the board events of one community, as one server process sees them, until stopped. */
+export function watchBoard(deps: Pick<AppDeps, 'pubsub'>, communityId: number) {
   const received: BoardChange[] = [];
-  const iterator = t.app.deps.pubsub.subscribe('board', communityId)[Symbol.asyncIterator]();
+  const iterator = deps.pubsub.subscribe('board', communityId)[Symbol.asyncIterator]();
   const loop = (async () => {
     for (;;) {
       const next = await iterator.next();

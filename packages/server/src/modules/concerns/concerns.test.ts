@@ -24,7 +24,7 @@ describe('reporting a concern', () => {
   const uploadedFiles = () => readdirSync(t.app.deps.config.UPLOAD_DIR, { recursive: false }).length;
 
   it("records the report with the category's echo deadline, audits it and tells the board after commit", async () => {
-    const board = watchBoard(t, world.community.id);
+    const board = watchBoard(t.app.deps, world.community.id);
     const reported = await report(t, world.community, world.resident, {
       categoryId: encodeGlobalID('Category', world.community.categoryIds.safety),
       groupId: encodeGlobalID('Group', world.community.groupIds[1]!),
@@ -271,7 +271,7 @@ describe.each(providers)('seconding on %s', (provider) => {
   it('adds one second per member, however often or concurrently they ask, and takes it back', async () => {
     const concern = await createConcern(t.db, { community: world.community, reporterId: world.resident.id });
     const id = encodeGlobalID('Concern', concern.id);
-    const board = watchBoard(t, world.community.id);
+    const board = watchBoard(t.app.deps, world.community.id);
     const first = await t.gql<SecondResult>(SECOND, { id }, world.resident2);
     expect(first.data!.secondConcern).toEqual({ __typename: 'SecondConcernSuccess', data: { secondCount: 1, secondedByMe: true, canSecond: true, version: 2 } });
     const racing = await Promise.all(Array.from({ length: 5 }, () => t.gql<SecondResult>(SECOND, { id }, world.cadre)));

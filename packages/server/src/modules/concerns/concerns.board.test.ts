@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createTestApp, hours, testClock, type Caller, type TestApp } from '../../test-support/harness.js';
-import { createApiToken, createCommunity, createUser, createWorld, type TestUser, type World } from '../../test-support/fixtures.js';
+import { createTestApp, hours, testClock, type Caller, type GraphQLResult, type TestApp } from '../../test-support/harness.js';
+import { createApiToken, createCommunity, createUser, createWorld, signIn, type TestUser, type World } from '../../test-support/fixtures.js';
+import { seedDemo } from '../../db/seed.js';
 import { createConcern } from '../../test-support/domain-fixtures.js';
 import { providers } from '../../test-support/databases.js';
 import type { ConcernStatus } from '../../generated/sqlite/enums.js';
@@ -228,5 +229,84 @@ describe.each(providers)('the board’s statement budget on %s', (provider) => {
     );
     expect(result.data!.community.concerns.edges).toHaveLength(20);
     expect(t.queries.length, t.queries.join('\n')).toBeLessThanOrEqual(6);
+  });
+});
+
+describe.each(providers)('the demo data on the board, on %s', (provider) => {
+  let t: TestApp;
+  const clock = testClock(new Date());
+
+  beforeAll(async () => {
+    t = await createTestApp({ provider, clock });
+    await seedDemo(t.db, { now: clock.now() });
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const DEMO_BOARD = `query ($slug: String!, $after: String) {
+    community(slug: $slug) {
+      concerns(first: 8, after: $after, sort: DEADLINE) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { id status overdue escalatedAt deadlineAt reporterPublic reporter { displayName } group { name } category { key }
+          answer answeredBy { displayName } owner { displayName } mergedInto { id } mergedFrom { id } secondCount proposalCount
+          photos { url } timeline { kind at actorName data } } }
+      }
+    }
+  }`;
+  // What a visitor may ask for in one go is smaller (the anonymous complexity budget).
+  const VISITOR_BOARD = `query ($slug: String!, $after: String) {
+    community(slug: $slug) {
+      concerns(first: 8, after: $after, sort: DEADLINE) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { id reporterPublic reporter { displayName } timeline { actorName } } }
+      }
+    }
+  }`;
+
+  interface DemoNode {
+    id: string;
+    status: ConcernStatus;
+    overdue: boolean;
+    deadlineAt: string;
+    reporterPublic: boolean;
+    reporter: { displayName: string } | null;
+    answer: string | null;
+    mergedInto: { id: string } | null;
+    timeline: { kind: string; at: string; actorName: string | null }[];
+  }
+  type Page = { community: { concerns: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: DemoNode }[] } } };
+
+  async function readBoard(query: string, slug: string, as: Caller): Promise<DemoNode[]> {
+    const nodes: DemoNode[] = [];
+    for (let after: string | null = null, more = true; more; ) {
+      const result: GraphQLResult<Page> = await t.gql<Page>(query, { slug, after }, as);
+      expect(result.errors).toBeUndefined();
+      const { pageInfo, edges } = result.data!.community.concerns;
+      nodes.push(...edges.map((edge) => edge.node));
+      [after, more] = [pageInfo.endCursor, pageInfo.hasNextPage];
+    }
+    return nodes;
+  }
+
+  it('reads every seeded concern and its timeline, and hides the reporters who did not opt in from visitors', async () => {
+    const resident = await t.db.user.findUniqueOrThrow({ where: { login: 'resident' }, include: { memberships: { include: { community: true } } } });
+    const slug = resident.memberships[0]!.community.slug;
+    const nodes = await readBoard(DEMO_BOARD, slug, { cookie: await signIn(t.db, resident.id) });
+    expect(nodes.length).toBe(await t.db.concern.count({ where: { community: { slug } } }));
+    expect(new Set(nodes.map((node) => node.status)).size).toBeGreaterThan(4);
+    for (const node of nodes) {
+      expect(node.timeline[0]).toMatchObject({ kind: 'concern.reported', actorName: node.reporter!.displayName });
+      const times = node.timeline.map((entry) => entry.at);
+      expect(times).toEqual([...times].sort());
+      expect(node.overdue).toBe(node.status === 'REPORTED' && new Date(node.deadlineAt) < clock.now());
+      expect(node.mergedInto !== null).toBe(node.status === 'MERGED');
+      if (['ACKNOWLEDGED', 'DECLINED'].includes(node.status)) expect(node.answer).toBeTruthy();
+    }
+    const seen = await readBoard(VISITOR_BOARD, slug, undefined);
+    expect(seen.map((node) => node.id)).toEqual(nodes.map((node) => node.id));
+    expect(seen.some((node) => node.reporterPublic) && seen.some((node) => !node.reporterPublic)).toBe(true);
+    for (const node of seen) {
+      expect(node.reporter !== null).toBe(node.reporterPublic);
+      expect(node.timeline[0]!.actorName !== null).toBe(node.reporterPublic);
+    }
   });
 });

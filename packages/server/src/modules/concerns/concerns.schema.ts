@@ -20,7 +20,6 @@ import {
   secondConcern,
   withdrawSecond,
   type BoardFilter,
-  type BoardSort,
 } from './concerns.service.js';
 
 export const ConcernStatusEnum = builder.enumType(ConcernStatus, { name: 'ConcernStatus' });
@@ -89,7 +88,8 @@ export const ConcernRef = builder.prismaNode('Concern', {
       authScopes: (concern, _args, ctx) => canSeeReporter(ctx.viewer, concern),
       unauthorizedResolver: () => null,
     }),
-    photos: t.relation('photos', { query: { orderBy: { id: 'asc' } } }),
+    // A report carries at most four photos, so the list costs less than an open-ended one.
+    photos: t.relation('photos', { query: { orderBy: { id: 'asc' } }, complexity: { field: 1, multiplier: 4 } }),
     secondCount: t.relationCount('seconds'),
     proposalCount: t.relationCount('proposals', {
       description: 'Proposals still standing: active or adopted.',
@@ -176,8 +176,8 @@ interface BoardArgs {
   search?: string | null;
 }
 
-function boardFilter(args: BoardArgs): BoardFilter {
-  return { ...args, groupId: args.groupId ? Number(args.groupId.id) : null };
+function boardFilter({ status, categoryKey, groupId, overdue, search }: BoardArgs): BoardFilter {
+  return { status, categoryKey, overdue, search, groupId: groupId ? Number(groupId.id) : null };
 }
 
 // The root board only ever holds concerns of a community whose board the viewer may read.
@@ -193,7 +193,7 @@ builder.prismaObjectFields(CommunityRef, (t) => ({
     cursor: 'id',
     totalCount: true,
     args: boardArgs,
-    query: (args, ctx) => ({ where: boardWhere(ctx, boardFilter(args)), orderBy: boardOrderBy(args.sort as BoardSort) }),
+    query: (args, ctx) => ({ where: boardWhere(ctx, boardFilter(args)), orderBy: boardOrderBy(args.sort) }),
   }, ConcernConnection),
 }));
 
@@ -212,7 +212,7 @@ builder.queryFields((t) => ({
     description: "A community's board, by the community's id; empty when the viewer may not read it.",
     args: { communityId: t.arg.globalID({ for: CommunityRef }), ...boardArgs },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.concern.findMany({ ...query, where: rootBoardWhere(ctx, args), orderBy: boardOrderBy(args.sort as BoardSort) }),
+      ctx.db.concern.findMany({ ...query, where: rootBoardWhere(ctx, args), orderBy: boardOrderBy(args.sort) }),
     totalCount: (_root, args, ctx) => ctx.db.concern.count({ where: rootBoardWhere(ctx, args) }),
   }, ConcernConnection),
 }));

@@ -143,10 +143,11 @@ export async function reportConcern(ctx: Context, input: ReportInput) {
   if (issues.length || !category) throw new ValidationError(issues);
 
   const keys: string[] = [];
+  const now = ctx.clock.now();
+  let concern;
   try {
     for (const photo of photos) keys.push(await ctx.storage.put(photo.bytes, photo.mimeType));
-    const now = ctx.clock.now();
-    const concern = await ctx.db.$transaction(async (tx) => {
+    concern = await ctx.db.$transaction(async (tx) => {
       const created = await tx.concern.create({
         data: {
           communityId: input.communityId,
@@ -186,12 +187,12 @@ export async function reportConcern(ctx: Context, input: ReportInput) {
       });
       return created;
     });
-    publishBoardChange(ctx, concern);
-    return concern;
   } catch (error) {
     await Promise.all(keys.map((key) => ctx.storage.remove(key)));
     throw error;
   }
+  publishBoardChange(ctx, concern);
+  return concern;
 }
 
 // ───────────────────────────── seconds ─────────────────────────────
@@ -216,38 +217,41 @@ function requireUnsettled(concern: { status: ConcernStatus }, message?: string) 
 const bumpVersion = (tx: Tx, concernId: number) =>
   tx.concern.update({ where: { id: concernId }, data: { version: { increment: 1 } }, select: boardFields });
 
-/**
- * A member seconds someone else's concern. Seconding twice is harmless: the unique (concern, user)
- * row decides, so two racing requests both succeed and one row is written. Seconds are a resident's
- * personal support, like a vote, so they are not on the audit trail.
- */
-export async function secondConcern(ctx: Context, concernId: number) {
+/** The concern a member means to second or un-second: someone else's, and still gathering support. */
+async function findConcernToSecond(ctx: Context, concernId: number) {
   const concern = await findConcern(ctx, concernId);
   const viewer = requireUser(ctx.viewer);
   if (!canSecond(viewer, concern)) {
     throw new ForbiddenError(concern.reporterId === viewer.userId ? 'OWN_CONCERN' : 'NOT_A_MEMBER');
   }
   requireUnsettled(concern);
+  return { concern, viewer };
+}
+
+/**
+ * A member seconds someone else's concern. Seconding twice is harmless: the unique (concern, user)
+ * row decides, so two racing requests both succeed and one row is written. Who seconded is never
+ * shown to others (only counts and one's own), so seconds stay off the audit trail too.
+ */
+export async function secondConcern(ctx: Context, concernId: number) {
+  const { concern, viewer } = await findConcernToSecond(ctx, concernId);
+  let changed: BoardConcern;
   try {
-    const changed = await ctx.db.$transaction(async (tx) => {
+    changed = await ctx.db.$transaction(async (tx) => {
       await tx.second.create({ data: { concernId, userId: viewer.userId, createdAt: ctx.clock.now() } });
       return bumpVersion(tx, concernId);
     });
-    publishBoardChange(ctx, changed);
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (isUniqueViolation(error)) return concern;
+    throw error;
   }
+  publishBoardChange(ctx, changed);
   return concern;
 }
 
 /** Takes a second back. Withdrawing one that does not exist is harmless. */
 export async function withdrawSecond(ctx: Context, concernId: number) {
-  const concern = await findConcern(ctx, concernId);
-  const viewer = requireUser(ctx.viewer);
-  if (!canSecond(viewer, concern)) {
-    throw new ForbiddenError(concern.reporterId === viewer.userId ? 'OWN_CONCERN' : 'NOT_A_MEMBER');
-  }
-  requireUnsettled(concern);
+  const { concern, viewer } = await findConcernToSecond(ctx, concernId);
   const changed = await ctx.db.$transaction(async (tx) => {
     const removed = await tx.second.deleteMany({ where: { concernId, userId: viewer.userId } });
     return removed.count ? bumpVersion(tx, concernId) : null;
@@ -356,7 +360,12 @@ async function mergeInTransaction(tx: Tx, actorId: number, concern: MergeSide, t
   const supporters = [...new Set([concern.reporterId, ...fromSeconds.map((s) => s.userId)])];
   const carried = supporters.filter((userId) => !already.has(userId));
   if (carried.length) await tx.second.createMany({ data: carried.map((userId) => ({ concernId: target.id, userId, createdAt: now })) });
-  await tx.concern.update({ where: { id: target.id }, data: { version: { increment: 1 } } });
+  // Guarded like moveConcern: a target settled (e.g. merged elsewhere) since we read it takes nothing in.
+  const bumped = await tx.concern.updateMany({
+    where: { id: target.id, status: { notIn: [...settledStatuses] } },
+    data: { version: { increment: 1 } },
+  });
+  if (bumped.count === 0) throw new InvalidStateError('Concern', 'SETTLED', unsettledStatuses, 'The concern to merge into was settled meanwhile');
   // On both timelines: the duplicate says where it went, the target what joined it.
   await recordAudit(tx, actorId, {
     communityId: concern.communityId,

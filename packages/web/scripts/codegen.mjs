@@ -79,7 +79,7 @@ const internal = await import(pathToFileURL(fromGqlTada.resolve('@gql.tada/inter
 const { introspection } = await internal.loadFromSDL({ file: schemaFile, assumeValid: true }).load();
 const minified = internal.minifyIntrospection(introspection);
 
-/** @param {any} ref */
+/** @param {any} ref @returns {object} */
 const typeRef = (ref) => (ref.ofType ? { kind: ref.kind, ofType: typeRef(ref.ofType) } : { kind: ref.kind, name: ref.name });
 /** @param {{ kind: string; name: string }} type */
 const named = ({ kind, name }) => ({ kind, name });

@@ -33,11 +33,6 @@ async function open(path: string, viewport: ViewportName = 'phone', locale?: str
 }
 
 const rootFontSize = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-// Chromium recomputes the root font size from a changed custom property on the next frame, not when
-// getComputedStyle asks right after the change; so wait for it.
-const waitForRootFontSize = (page: Page, size: string) =>
-  page.waitForFunction((expected) => getComputedStyle(document.documentElement).fontSize === expected, size, { timeout: 5_000 });
-
 // The visually hidden prefix and the language name are read with a space between them.
 const switchToEnglish = /^切换语言：\s*English$/;
 const switchToChinese = /^Switch language:\s*中文$/;
@@ -80,7 +75,7 @@ describe('app shell', () => {
 
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-    await waitForRootFontSize(page, '23px');
+    expect(await rootFontSize(page)).toBe('23px');
     const headingSize = await page.getByRole('heading', { level: 1 }).evaluate((element) => getComputedStyle(element).fontSize);
     expect(Number.parseFloat(headingSize)).toBeGreaterThanOrEqual(34);
     await screenshot(page, 'shell-home-360-large-text');

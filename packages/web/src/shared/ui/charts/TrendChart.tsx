@@ -35,10 +35,10 @@ export default function TrendChart({ title, points, kind }: TrendChartProps) {
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={[...points]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#c9ced6" strokeDasharray="4 4" />
-            <XAxis dataKey="period" tick={{ fill: '#1a1a1a' }} />
+            <XAxis dataKey="period" tick={{ fill: '#1a1a1a', fontSize: 16 }} padding={{ left: 16, right: 16 }} />
             <YAxis
-              width={48}
-              tick={{ fill: '#1a1a1a' }}
+              width={64}
+              tick={{ fill: '#1a1a1a', fontSize: 16 }}
               domain={kind === 'ratio' ? [0, 1] : [0, 'auto']}
               tickFormatter={(value: number) => show(value)}
             />

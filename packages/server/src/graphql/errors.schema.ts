@@ -2,7 +2,7 @@
 // `message` only as a fallback: the web app has its own sentences per code.
 import { builder } from './builder.js';
 import {
-  DomainError,
+  type DomainError,
   ForbiddenError,
   InvalidStateError,
   NotFoundError,

@@ -105,6 +105,18 @@ describe.each(providers)('the board on %s', (provider) => {
       [c4, 1, 0, false],
       [c5, 0, 2, false],
     ]);
+    // The neighbour seconded c1 and c2, the cadre c1 and c4: each sees their own, on one page.
+    const mine = async (as: TestUser) => {
+      const result = await t.gql<{ concerns: { edges: { node: { title: string; secondedByMe: boolean } }[] } }>(
+        'query ($id: ID!) { concerns(communityId: $id, first: 10, sort: DEADLINE) { edges { node { title secondedByMe } } } }',
+        { id: encodeGlobalID('Community', world.community.id) },
+        as,
+      );
+      return result.data!.concerns.edges.filter(({ node }) => node.secondedByMe).map(({ node }) => node.title);
+    };
+    expect(await mine(world.resident2)).toEqual([c1, c2]);
+    expect(await mine(world.cadre)).toEqual([c1, c4]);
+    expect(await mine(world.resident)).toEqual([]);
   });
 
   it('filters by status, category, building, overdue and words, and counts what matches', async () => {

@@ -96,8 +96,9 @@ export const ConcernRef = builder.prismaNode('Concern', {
       where: { status: { in: ['ACTIVE', 'ADOPTED'] } },
     }),
     secondedByMe: t.boolean({
+      // At most one row per viewer and concern (unique), loaded for the whole page in one statement.
       select: (_args, ctx) =>
-        ctx.viewer.kind === 'user' ? { seconds: { where: { userId: ctx.viewer.userId }, select: { id: true }, take: 1 } } : {},
+        ctx.viewer.kind === 'user' ? { seconds: { where: { userId: ctx.viewer.userId }, select: { id: true } } } : {},
       resolve: (concern) => ((concern as { seconds?: unknown[] }).seconds?.length ?? 0) > 0,
     }),
     canSecond: t.boolean({

@@ -14,7 +14,7 @@ const payload = (typename: string) => `__typename
   ... on ${typename} { data { ${CONCERN_FIELDS} } }
   ... on ForbiddenError { reason }
   ... on InvalidStateError { state }
-  ... on ValidationError { issues { path message } }
+  ... on ValidationError { issues { path message code } }
   ... on NotFoundError { entity }`;
 
 const ACKNOWLEDGE = `mutation ($id: ID!, $answer: String!) { result: acknowledgeConcern(concernId: $id, answer: $answer) { ${payload('AcknowledgeConcernSuccess')} } }`;
@@ -29,7 +29,7 @@ interface Result {
     reason?: string;
     state?: string;
     entity?: string;
-    issues?: { path: string[]; message: string }[];
+    issues?: { path: string[]; message: string; code: string }[];
   };
 }
 
@@ -114,10 +114,10 @@ describe.each(providers)("the cadre's echo on %s", (provider) => {
       const target = await concern();
       expect(await send(ACKNOWLEDGE, { id: gid(target.id), answer: '   ' }, world.cadre)).toEqual({
         __typename: 'ValidationError',
-        issues: [{ path: ['answer'], message: 'Write the answer' }],
+        issues: [{ path: ['answer'], message: 'Write the answer', code: 'REQUIRED' }],
       });
       expect((await send(ACKNOWLEDGE, { id: gid(target.id), answer: '答'.repeat(2001) }, world.cadre)).issues).toEqual([
-        { path: ['answer'], message: 'At most 2000 characters' },
+        { path: ['answer'], message: 'At most 2000 characters', code: 'TOO_LONG' },
       ]);
       expect(await send(ACKNOWLEDGE, { id: gid(999_999), answer: '好' }, world.cadre)).toEqual({ __typename: 'NotFoundError', entity: 'Concern' });
       const answered = await concern({ status: 'ACKNOWLEDGED' });
@@ -218,10 +218,10 @@ describe.each(providers)("the cadre's echo on %s", (provider) => {
       const elsewhere = await createConcern(t.db, { community: world.otherCommunity, reporterId: world.outsider.id });
       expect(await send(MERGE, { id: gid(duplicate.id), into: gid(duplicate.id) }, world.cadre)).toEqual({
         __typename: 'ValidationError',
-        issues: [{ path: ['intoConcernId'], message: 'A concern cannot be merged into itself' }],
+        issues: [{ path: ['intoConcernId'], message: 'A concern cannot be merged into itself', code: 'SAME_CONCERN' }],
       });
       expect((await send(MERGE, { id: gid(duplicate.id), into: gid(elsewhere.id) }, world.cadre)).issues).toEqual([
-        { path: ['intoConcernId'], message: 'No such concern in this community' },
+        { path: ['intoConcernId'], message: 'No such concern in this community', code: 'UNKNOWN_CONCERN' },
       ]);
       for (const status of ['MERGED', 'DECLINED', 'CLOSED'] as const) {
         const settled = await concern({ status });
@@ -260,7 +260,7 @@ describe.each(providers)("the cadre's echo on %s", (provider) => {
       for (const owner of [resident, foreign]) {
         expect(await send(ASSIGN, { id: gid(target.id), owner: encodeGlobalID('Membership', owner.id) }, world.cadre)).toEqual({
           __typename: 'ValidationError',
-          issues: [{ path: ['ownerMembershipId'], message: 'The owner must be a cadre or admin of this community' }],
+          issues: [{ path: ['ownerMembershipId'], message: 'The owner must be a cadre or admin of this community', code: 'NOT_A_CADRE' }],
         });
       }
       const cadre = encodeGlobalID('Membership', (await membershipOf(world.cadre)).id);

@@ -121,12 +121,12 @@ export async function reportConcern(ctx: Context, input: ReportInput) {
   const issues: FieldIssue[] = [];
   const category = await ctx.db.category.findUnique({ where: { id: input.categoryId } });
   if (!category || category.communityId !== input.communityId || category.archived) {
-    issues.push({ path: ['input', 'categoryId'], message: 'No such category in this community' });
+    issues.push({ path: ['input', 'categoryId'], message: 'No such category in this community', code: 'UNKNOWN_CATEGORY' });
   }
   if (input.groupId) {
     const group = await ctx.db.group.findUnique({ where: { id: input.groupId }, select: { communityId: true } });
     if (group?.communityId !== input.communityId) {
-      issues.push({ path: ['input', 'groupId'], message: 'No such building or hamlet in this community' });
+      issues.push({ path: ['input', 'groupId'], message: 'No such building or hamlet in this community', code: 'UNKNOWN_GROUP' });
     }
   }
   const files = input.photos ?? [];
@@ -326,10 +326,10 @@ export async function declineConcern(ctx: Context, concernId: number, reason: st
  */
 export async function mergeConcern(ctx: Context, concernId: number, intoConcernId: number) {
   const concern = await findConcernToEcho(ctx, concernId);
-  if (concernId === intoConcernId) throw ValidationError.field('intoConcernId', 'A concern cannot be merged into itself');
+  if (concernId === intoConcernId) throw ValidationError.field('intoConcernId', 'A concern cannot be merged into itself', 'SAME_CONCERN');
   const target = await ctx.db.concern.findUnique({ where: { id: intoConcernId } });
   if (!target || target.communityId !== concern.communityId) {
-    throw ValidationError.field('intoConcernId', 'No such concern in this community');
+    throw ValidationError.field('intoConcernId', 'No such concern in this community', 'UNKNOWN_CONCERN');
   }
   requireUnsettled(target, `The concern to merge into is ${target.status}`);
   const viewer = requireUser(ctx.viewer);
@@ -401,7 +401,7 @@ export async function assignConcernOwner(ctx: Context, concernId: number, ownerM
   if (ownerMembershipId !== null) {
     const membership = await ctx.db.membership.findUnique({ where: { id: ownerMembershipId } });
     if (!membership || membership.communityId !== concern.communityId || membership.status !== 'ACTIVE' || !canOwnConcerns(membership.role)) {
-      throw ValidationError.field('ownerMembershipId', 'The owner must be a cadre or admin of this community');
+      throw ValidationError.field('ownerMembershipId', 'The owner must be a cadre or admin of this community', 'NOT_A_CADRE');
     }
     ownerId = membership.userId;
   }

@@ -10,7 +10,7 @@ export const REPORT = `mutation ($input: ReportConcernInput!) {
     __typename
     ... on ReportConcernSuccess { data { id title body place status createdAt deadlineAt reporterPublic latitude longitude
       category { key } group { name } photos { url mimeType } reporter { displayName } secondCount version } }
-    ... on ValidationError { issues { path message } }
+    ... on ValidationError { issues { path message code limit } }
     ... on ForbiddenError { reason }
     ... on RateLimitedError { retryAfterSeconds }
   }
@@ -27,7 +27,7 @@ export interface ReportedConcern {
 }
 
 export interface ReportResult {
-  reportConcern: { __typename: string; data?: ReportedConcern; issues?: { path: string[]; message: string }[]; reason?: string };
+  reportConcern: { __typename: string; data?: ReportedConcern; issues?: { path: string[]; message: string; code: string; limit: number | null }[]; reason?: string };
 }
 
 export function reportInput(community: TestCommunity, overrides: Record<string, unknown> = {}) {

@@ -70,7 +70,7 @@ describe('reporting a concern', () => {
     const tooLong = await t.gql<ReportResult>(REPORT, { input: reportInput(world.community, { title: '长'.repeat(81), place: '地'.repeat(121) }) }, world.resident);
     expect(tooLong.data!.reportConcern.issues!.map((issue) => issue.path.join('.')).sort()).toEqual(['input.place', 'input.title']);
     const longitude = await t.gql<ReportResult>(REPORT, { input: reportInput(world.community, { latitude: 30, longitude: -181 }) }, world.resident);
-    expect(longitude.data!.reportConcern.issues).toEqual([{ path: ['input', 'longitude'], message: 'Between -180 and 180' }]);
+    expect(longitude.data!.reportConcern.issues).toEqual([{ path: ['input', 'longitude'], message: 'Between -180 and 180', code: 'TOO_SMALL', limit: -180 }]);
   });
 
   it("refuses a category or building of another community, and an archived category, as validation errors", async () => {
@@ -88,8 +88,8 @@ describe('reporting a concern', () => {
     expect(foreign.data!.reportConcern).toEqual({
       __typename: 'ValidationError',
       issues: [
-        { path: ['input', 'categoryId'], message: 'No such category in this community' },
-        { path: ['input', 'groupId'], message: 'No such building or hamlet in this community' },
+        { path: ['input', 'categoryId'], message: 'No such category in this community', code: 'UNKNOWN_CATEGORY', limit: null },
+        { path: ['input', 'groupId'], message: 'No such building or hamlet in this community', code: 'UNKNOWN_GROUP', limit: null },
       ],
     });
     const archivedCommunity = await createCommunity(t.db);
@@ -100,7 +100,7 @@ describe('reporting a concern', () => {
       { input: reportInput(archivedCommunity, { categoryId: encodeGlobalID('Category', archivedCommunity.categoryIds.repairs) }) },
       member,
     );
-    expect(archived.data!.reportConcern.issues).toEqual([{ path: ['input', 'categoryId'], message: 'No such category in this community' }]);
+    expect(archived.data!.reportConcern.issues).toMatchObject([{ path: ['input', 'categoryId'], code: 'UNKNOWN_CATEGORY' }]);
     expect(await t.db.concern.count({ where: { communityId: archivedCommunity.id } })).toBe(0);
   });
 
@@ -179,8 +179,8 @@ describe('reporting a concern', () => {
       expect(result.data!.reportConcern).toEqual({
         __typename: 'ValidationError',
         issues: [
-          { path: ['input', 'photos', '1'], message: 'Photo is larger than 1 MB' },
-          { path: ['input', 'photos', '2'], message: 'Photo must be a JPEG, PNG or WebP image' },
+          { path: ['input', 'photos', '1'], message: 'Photo is larger than 1 MB', code: 'FILE_TOO_LARGE', limit: maxUploadBytes },
+          { path: ['input', 'photos', '2'], message: 'Photo must be a JPEG, PNG or WebP image', code: 'FILE_TYPE', limit: null },
         ],
       });
       expect(await t.db.concern.count()).toBe(concernsBefore);
@@ -196,7 +196,10 @@ describe('reporting a concern', () => {
         paths(5).map((path) => ({ path, file: photoFiles.png() })),
         world.resident,
       );
-      expect(result.data!.reportConcern).toEqual({ __typename: 'ValidationError', issues: [{ path: ['input', 'photos'], message: 'At most 4 photos' }] });
+      expect(result.data!.reportConcern).toEqual({
+        __typename: 'ValidationError',
+        issues: [{ path: ['input', 'photos'], message: 'At most 4 photos', code: 'TOO_LONG', limit: 4 }],
+      });
     });
 
     it('needs the CSRF header when signed in by cookie', async () => {

@@ -2,7 +2,6 @@ import { Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { paths } from '../shared/routing/paths.ts';
-import { useViewer } from '../shared/session/viewer.ts';
 import { Loading } from '../shared/ui/Loading.tsx';
 import styles from './AppShell.module.css';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
@@ -14,10 +13,12 @@ export const MAIN_CONTENT_ID = 'main-content';
 export interface AppShellProps {
   /** The notifications feature's bell: a slot, so the shell imports no feature. */
   NotificationBell: ComponentType<{ className?: string }>;
+  /** The auth feature's account control: "登录", or the name with "退出登录". */
+  AccountMenu: ComponentType<{ className?: string }>;
 }
 
 /** Header (language, text size; brand, notifications, account), the connection banner, and the page. */
-export function AppShell({ NotificationBell }: AppShellProps) {
+export function AppShell({ NotificationBell, AccountMenu }: AppShellProps) {
   const { t } = useTranslation();
   const mainRef = useMoveFocusOnNavigation();
   return (
@@ -41,7 +42,7 @@ export function AppShell({ NotificationBell }: AppShellProps) {
           </Link>
           <div className={styles.tools}>
             <NotificationBell className={styles.tool} />
-            <AccountLink className={styles.tool} />
+            <AccountMenu className={styles.tool} />
           </div>
         </div>
       </header>
@@ -52,24 +53,6 @@ export function AppShell({ NotificationBell }: AppShellProps) {
         </Suspense>
       </main>
     </div>
-  );
-}
-
-function AccountLink({ className }: { className?: string }) {
-  const { t } = useTranslation();
-  const viewer = useViewer();
-  if (viewer.status === 'signedIn') {
-    // Later: a link to the account page. For now the name shows who is signed in.
-    return (
-      <span className={className} title={t('header.account', { name: viewer.viewer.displayName })}>
-        {viewer.viewer.displayName}
-      </span>
-    );
-  }
-  return (
-    <Link to={paths.signIn()} className={className}>
-      {t('header.signIn')}
-    </Link>
   );
 }
 

@@ -4,6 +4,7 @@ import { createApi } from '../shared/api/client.ts';
 import { mergeCacheConfigs } from '../shared/api/cache-config.ts';
 import { createAppI18n } from '../shared/i18n/i18n.ts';
 import { createViewerStore } from '../shared/session/viewer.ts';
+import { secondCache } from '../shared/concerns/second.ts';
 import { loadViewer } from '../features/auth/load-viewer.ts';
 
 export const i18n = createAppI18n();
@@ -13,7 +14,7 @@ export const i18n = createAppI18n();
  *   import { boardCache } from '../features/board/board.cache.ts';
  *   …mergeCacheConfigs({ board: boardCache })
  */
-const cache = mergeCacheConfigs({});
+const cache = mergeCacheConfigs({ second: secondCache });
 
 export const viewerStore = createViewerStore(() => loadViewer(api.getClient()));
 

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AccountMenu } from '../features/auth/AccountMenu.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import type { Namespace } from '../shared/i18n/catalogue.ts';
 import { preloadNamespaces } from '../shared/i18n/i18n.ts';
@@ -28,7 +29,7 @@ function lazyPage<Module extends Record<string, unknown>, Name extends keyof Mod
 
 export const router = createBrowserRouter([
   {
-    element: <AppShell NotificationBell={NotificationBell} />,
+    element: <AppShell NotificationBell={NotificationBell} AccountMenu={AccountMenu} />,
     children: [
       {
         // Inside the shell, so the header (and the way home) stays when a page fails.
@@ -43,6 +44,10 @@ export const router = createBrowserRouter([
             element: <CommunityLayout />,
             children: [
               { index: true, element: lazyPage(() => import('../features/board/BoardPage.tsx'), 'BoardPage', ['board']) },
+              {
+                path: routePatterns.reportConcern,
+                element: lazyPage(() => import('../features/board/ReportConcernPage.tsx'), 'ReportConcernPage', ['board']),
+              },
               {
                 path: routePatterns.concern,
                 element: lazyPage(() => import('../features/concern/ConcernPage.tsx'), 'ConcernPage', ['concern']),

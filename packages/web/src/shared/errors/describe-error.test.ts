@@ -153,4 +153,23 @@ describe('fieldIssues', () => {
   it('is empty for anything but a validation error', () => {
     expect(fieldIssues({ __typename: 'ForbiddenError', reason: 'X' }, en)).toEqual({});
   });
+
+  it('words the codes it knows, with their bounds, in both languages', () => {
+    const coded = {
+      __typename: 'ValidationError',
+      issues: [
+        { path: ['input', 'title'], message: 'At most 80 characters', code: 'TOO_LONG', limit: 80 },
+        { path: ['input', 'invitationCode'], message: 'This invitation code is not valid', code: 'INVALID_INVITATION' },
+        { path: ['input', 'photos', '1'], message: 'Photo is larger than 8 MB', code: 'FILE_TOO_LARGE', limit: 8 * 1024 * 1024 },
+        { path: ['input', 'place'], message: 'Say where it is', code: 'SOMETHING_NEW' },
+      ],
+    } as const;
+    expect(fieldIssues(coded, zh)).toEqual({
+      title: '太长了，最多 80 个字。',
+      invitationCode: '邀请码不对，或者已经过期、用完了。请向社区工作人员核对。',
+      photos: '照片太大了，每张不能超过 8 MB。',
+      place: '这一项需要修改，请再检查一下。',
+    });
+    expect(fieldIssues(coded, en)).toMatchObject({ title: 'Too long: at most 80 characters.', photos: 'The photo is too large: at most 8 MB each.', place: 'Say where it is' });
+  });
 });

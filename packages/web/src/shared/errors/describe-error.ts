@@ -11,9 +11,13 @@ import { formatRelative } from '../format/format.ts';
 import { entityName, statusLabel, translateDataKey } from '../i18n/dynamic-key.ts';
 
 export interface FieldIssue {
-  /** The input path, e.g. ["input", "title"]. */
+  /** The input path, e.g. ["input", "title"] or ["input", "photos", "2"]. */
   path: readonly string[];
   message: string;
+  /** What is wrong (REQUIRED, TOO_LONG, TAKEN, FILE_TOO_LARGE…): the client words it. */
+  code?: string | null;
+  /** The bound a TOO_* code refers to (bytes for FILE_TOO_LARGE). */
+  limit?: number | null;
 }
 
 export type TypedError =
@@ -135,17 +139,29 @@ function describeRequestError(error: RequestErrorLike, i18n: Translator, options
 }
 
 /**
- * Per-field sentences for a form, keyed by the input field's name (the last part of the issue's path,
- * e.g. "title" for ["input", "title"]). English readers see the server's own wording, which names the
- * rule broken (e.g. "At least 3 characters"); Chinese readers a general prompt, never English.
+ * Per-field sentences for a form, keyed by the input field's name: the last part of the issue's path
+ * that is not an index ("title" for ["input", "title"], "photos" for ["input", "photos", "2"]). Each
+ * issue's `code` is put in the reader's words; an unknown code falls back to the server's wording for
+ * English readers and to a general prompt for Chinese ones, never English.
  */
 export function fieldIssues(error: unknown, i18n: Translator): Record<string, string> {
   if (!isTypedError(error) || error.__typename !== 'ValidationError') return {};
   const messages: Record<string, string> = {};
   for (const issue of error.issues ?? []) {
-    const field = issue.path.at(-1) ?? 'input';
+    const field = [...issue.path].reverse().find((segment) => !/^\d+$/.test(segment)) ?? 'input';
     if (messages[field]) continue;
-    messages[field] = i18n.language.startsWith('en') && issue.message ? issue.message : i18n.t('errors:validation.field');
+    messages[field] = describeIssue(issue, i18n);
   }
   return messages;
+}
+
+/** One issue as a sentence, e.g. TOO_LONG with limit 80 → 太长了，最多 80 个字。 */
+export function describeIssue(issue: FieldIssue, i18n: Translator): string {
+  if (issue.code) {
+    const limit =
+      issue.limit != null && issue.code.startsWith('FILE_') ? Math.floor(issue.limit / (1024 * 1024)) : (issue.limit ?? undefined);
+    const sentence = translateDataKey(i18n, 'errors', ['issue', issue.code], { limit });
+    if (sentence) return sentence;
+  }
+  return i18n.language.startsWith('en') && issue.message ? issue.message : i18n.t('errors:validation.field');
 }

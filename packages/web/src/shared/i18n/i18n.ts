@@ -8,6 +8,8 @@ import { common as zhCommon } from './locales/zh-CN/common.ts';
 import { errors as zhErrors } from './locales/zh-CN/errors.ts';
 
 const STORAGE_KEY = 'language';
+/** Set when the reader picked a language themselves; then their account's language no longer applies. */
+const CHOSEN_KEY = 'languageChosen';
 
 // Feature catalogues: Vite makes one small chunk of each, fetched the first time a screen asks for its
 // namespace (useTranslation('board') suspends until then). The bundled two are left out of the glob.
@@ -80,4 +82,24 @@ export function createAppI18n(language: Language = initialLanguage()): I18n {
 /** Starts fetching the namespaces a screen needs, alongside its code (see app/routes.tsx). */
 export function preloadNamespaces(i18n: I18n, namespaces: readonly Namespace[]): Promise<void> {
   return i18n.loadNamespaces([...namespaces]);
+}
+
+/** The reader picks a language (the language switch): remembered, and it outranks their account's. */
+export function chooseLanguage(i18n: I18n, language: Language): Promise<unknown> {
+  writePreference(CHOSEN_KEY, '1');
+  return i18n.changeLanguage(language);
+}
+
+/** Whether the reader ever picked a language on this device. */
+export function hasChosenLanguage(): boolean {
+  return readPreference(CHOSEN_KEY) === '1';
+}
+
+/**
+ * After signing in: use the account's language (me.locale) unless the reader picked one on this
+ * device, e.g. Emily Chen's English on a family phone that shows Chinese by default.
+ */
+export function adoptAccountLanguage(i18n: I18n, locale: string | null | undefined): void {
+  if (hasChosenLanguage() || !isLanguage(locale) || i18n.language === locale) return;
+  void i18n.changeLanguage(locale);
 }

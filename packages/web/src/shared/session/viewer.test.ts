@@ -3,10 +3,10 @@ import { createViewerStore, type ViewerState } from './viewer.ts';
 
 describe('viewer store', () => {
   it('starts unknown and takes what the loader says', async () => {
-    const store = createViewerStore(async () => ({ status: 'signedIn', viewer: { displayName: '李阿姨' } }));
+    const store = createViewerStore(async () => ({ status: 'signedIn', viewer: { id: 'VXNlcjox', displayName: '李阿姨', locale: 'zh-CN' } }));
     expect(store.getState()).toEqual({ status: 'unknown' });
     await store.refresh();
-    expect(store.getState()).toEqual({ status: 'signedIn', viewer: { displayName: '李阿姨' } });
+    expect(store.getState()).toEqual({ status: 'signedIn', viewer: { id: 'VXNlcjox', displayName: '李阿姨', locale: 'zh-CN' } });
   });
 
   it('shares one request between overlapping refreshes', async () => {

@@ -7,7 +7,11 @@ import { createContext, use, useSyncExternalStore } from 'react';
 // the `me` query), and refresh() runs it. Authorization itself is always the server's.
 
 export interface Viewer {
+  /** The user's global id: to recognise one's own proposals and comments. */
+  id: string;
   displayName: string;
+  /** The account's language (zh-CN or en). */
+  locale: string;
 }
 
 export type ViewerState =
@@ -21,6 +25,8 @@ export interface ViewerStore {
   subscribe(listener: () => void): () => void;
   /** Asks the server again; concurrent calls share one request. A failure keeps the last state. */
   refresh(): Promise<void>;
+  /** Sets what is known at once, e.g. right after signing in or out (the server said so). */
+  set(state: ViewerState): void;
 }
 
 export function createViewerStore(load: () => Promise<ViewerState>): ViewerStore {
@@ -28,8 +34,14 @@ export function createViewerStore(load: () => Promise<ViewerState>): ViewerStore
   let pending: Promise<void> | null = null;
   const listeners = new Set<() => void>();
 
+  const publish = (next: ViewerState) => {
+    state = next;
+    for (const listener of [...listeners]) listener();
+  };
+
   return {
     getState: () => state,
+    set: publish,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -37,10 +49,7 @@ export function createViewerStore(load: () => Promise<ViewerState>): ViewerStore
     refresh() {
       pending ??= load()
         .then(
-          (next) => {
-            state = next;
-            for (const listener of [...listeners]) listener();
-          },
+          (next) => publish(next),
           () => {
             // Offline or the server is down: keep what we knew; the connection banner says the rest.
           },
@@ -59,4 +68,11 @@ export function useViewer(): ViewerState {
   const store = use(ViewerContext);
   if (!store) throw new Error('useViewer() needs a <ViewerContext> provider above it (see src/app/providers.tsx).');
   return useSyncExternalStore(store.subscribe, store.getState);
+}
+
+/** The store itself, for screens that change who is signed in (sign in, register, sign out). */
+export function useViewerStore(): ViewerStore {
+  const store = use(ViewerContext);
+  if (!store) throw new Error('useViewerStore() needs a <ViewerContext> provider above it (see src/app/providers.tsx).');
+  return store;
 }

@@ -14,6 +14,9 @@ export const common: Messages<typeof source> = {
     notifications: 'Notifications',
     signIn: 'Sign in',
     account: 'My account: {{name}}',
+    accountMenu: 'Account menu: {{name}}',
+    signOut: 'Sign out',
+    signedOut: 'You have signed out.',
   },
   communityNav: {
     label: 'Community sections',
@@ -41,6 +44,7 @@ export const common: Messages<typeof source> = {
     errorPrefix: 'Error: ',
   },
   loading: 'Loading…',
+  failedBecause: '{{what}}: {{reason}}',
   time: {
     dueRelative: 'due {{relative}}',
     overdueSince: 'overdue, it was due {{relative}}',
@@ -55,6 +59,29 @@ export const common: Messages<typeof source> = {
   },
   progress: {
     complete: '{{percent}} done',
+  },
+  deadline: {
+    daysLeft_one: '{{count}} day left',
+    daysLeft_other: '{{count}} days left',
+    hoursLeft_one: '{{count}} hour left',
+    hoursLeft_other: '{{count}} hours left',
+    overdueDays_one: '{{count}} day overdue',
+    overdueDays_other: '{{count}} days overdue',
+    overdueHours_one: '{{count}} hour overdue',
+    overdueHours_other: '{{count}} hours overdue',
+    answerBy: 'Answer due: {{date}}',
+  },
+  second: {
+    action: 'Second',
+    count_one: '{{number}} seconded',
+    count_other: '{{number}} seconded',
+    signInToSecond: 'Sign in to second',
+    seconded: 'Seconded. Thank you for your support.',
+    withdrawn: 'Your second is withdrawn.',
+    failed: 'Seconding did not work',
+    withdrawFailed: 'Withdrawing your second did not work',
+    hint: 'Press again to withdraw your second',
+    own: 'You reported this',
   },
   chart: {
     showTable: 'Show the numbers as a table',

@@ -12,6 +12,9 @@ export const common = {
     notifications: '通知',
     signIn: '登录',
     account: '我的账号：{{name}}',
+    accountMenu: '账号菜单：{{name}}',
+    signOut: '退出登录',
+    signedOut: '已退出登录。',
   },
   communityNav: {
     label: '社区栏目',
@@ -39,6 +42,8 @@ export const common = {
     errorPrefix: '错误：',
   },
   loading: '正在加载…',
+  /** A failed action and why, e.g. 附议没有成功：请先登录。 */
+  failedBecause: '{{what}}：{{reason}}',
   time: {
     dueRelative: '{{relative}}到期',
     overdueSince: '已超期，截止于{{relative}}',
@@ -53,6 +58,31 @@ export const common = {
   },
   progress: {
     complete: '已完成 {{percent}}',
+  },
+  // A concern's answer deadline (board cards and the concern page).
+  deadline: {
+    daysLeft_one: '还剩 {{count}} 天',
+    daysLeft_other: '还剩 {{count}} 天',
+    hoursLeft_one: '还剩 {{count}} 小时',
+    hoursLeft_other: '还剩 {{count}} 小时',
+    overdueDays_one: '已超期 {{count}} 天',
+    overdueDays_other: '已超期 {{count}} 天',
+    overdueHours_one: '已超期 {{count}} 小时',
+    overdueHours_other: '已超期 {{count}} 小时',
+    answerBy: '答复期限：{{date}}',
+  },
+  // Seconding a concern (board cards and the concern page).
+  second: {
+    action: '附议',
+    count_one: '{{number}} 人附议',
+    count_other: '{{number}} 人附议',
+    signInToSecond: '登录后附议',
+    seconded: '已附议，谢谢你的支持。',
+    withdrawn: '已撤回附议。',
+    failed: '附议没有成功',
+    withdrawFailed: '撤回附议没有成功',
+    hint: '再点一次可以撤回附议',
+    own: '这是你反映的',
   },
   chart: {
     showTable: '用表格查看数字',

@@ -1,16 +1,128 @@
 import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import type { ResultOf } from '../../shared/api/graphql.ts';
+import { ConcernStatusBadge, DeadlineBadge } from '../../shared/concerns/ConcernBadges.tsx';
+import { SecondToggle } from '../../shared/concerns/SecondToggle.tsx';
+import { useFormat } from '../../shared/format/useFormat.ts';
 import { useRequiredParams } from '../../shared/hooks/useRequiredParams.ts';
+import { localizedName } from '../../shared/i18n/localized.ts';
+import { paths } from '../../shared/routing/paths.ts';
+import { Badge } from '../../shared/ui/Badge.tsx';
+import { ButtonLink } from '../../shared/ui/Button.tsx';
+import { Card } from '../../shared/ui/Card.tsx';
+import { EmptyState } from '../../shared/ui/EmptyState.tsx';
+import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
+import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { Link } from 'react-router';
+import { AnswerPanel } from './AnswerPanel.tsx';
+import { ConcernPageQuery } from './concern.documents.ts';
+import styles from './concern.module.css';
+import { ConcernTimeline } from './ConcernTimeline.tsx';
+import { EchoPanel } from './EchoPanel.tsx';
 
-// Placeholder: the concern feature replaces this screen once the API schema exists.
+export type ConcernPageData = ResultOf<typeof ConcernPageQuery>;
+export type ConcernDetail = NonNullable<ConcernPageData['concern']>;
+
+/** `/c/:slug/concerns/:concernId`: one concern, everything that happened to it, and what comes next. */
 export function ConcernPage() {
   const { t } = useTranslation(['concern', 'common']);
-  // Read here so a route without them fails loudly; the real screen will query with them.
-  useRequiredParams('slug', 'concernId');
+  const { slug, concernId } = useRequiredParams('slug', 'concernId');
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ConcernPageQuery, variables: { id: concernId } });
+  const back = { to: paths.board(slug), label: t('backToBoard') };
+
+  if (!data) {
+    return (
+      <>
+        <PageHeader title={t('title')} back={back} />
+        {error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : fetching ? <Skeleton lines={8} /> : null}
+      </>
+    );
+  }
+  const concern = data.concern;
+  if (!concern) {
+    return (
+      <>
+        <PageHeader title={t('notFound')} back={back} />
+        <EmptyState title={t('notFound')} body={t('notFoundBody')} action={<ButtonLink to={paths.board(slug)}>{t('backToBoard')}</ButtonLink>} />
+      </>
+    );
+  }
+  const ownMembershipId = data.me?.memberships.find((membership) => membership.community.id === concern.community.id)?.id ?? null;
   return (
-    <>
-      <PageHeader title={t('title')} />
-      <p>{t('placeholder.body', { ns: 'common' })}</p>
-    </>
+    <article className={styles.page}>
+      <PageHeader title={concern.title} back={{ to: paths.board(concern.community.slug), label: t('backToBoard') }} />
+      <ConcernSummary concern={concern} />
+      <ConcernBody concern={concern} slug={concern.community.slug} />
+      <AnswerPanel concern={concern} />
+      {concern.canEcho ? <EchoPanel concern={concern} slug={concern.community.slug} ownMembershipId={ownMembershipId} /> : null}
+      <ConcernTimeline concern={concern} slug={concern.community.slug} />
+    </article>
+  );
+}
+
+function ConcernSummary({ concern }: { concern: ConcernDetail }) {
+  const { t, i18n } = useTranslation(['concern', 'common']);
+  const format = useFormat();
+  const reported = format.dateTime(concern.createdAt);
+  return (
+    <Card as="section" aria-label={t('title')} className={styles.summary}>
+      <div className={styles.badges}>
+        <ConcernStatusBadge status={concern.status} />
+        <DeadlineBadge status={concern.status} deadlineAt={concern.deadlineAt} />
+        <Badge tone="neutral">{localizedName(i18n.language, concern.category)}</Badge>
+      </div>
+      <dl className={styles.facts}>
+        <div>
+          <dt>{t('place')}</dt>
+          <dd>{[concern.group ? localizedName(i18n.language, concern.group) : null, concern.place].filter(Boolean).join(' · ')}</dd>
+        </div>
+        <div>
+          <dt>{t('owner')}</dt>
+          <dd>{concern.owner ? concern.owner.displayName : <span className={styles.muted}>{t('noOwner')}</span>}</dd>
+        </div>
+      </dl>
+      <p className={styles.reported}>
+        {concern.reporter ? t('reportedBy', { name: concern.reporter.displayName, date: reported }) : t('reportedAnonymous', { date: reported })}
+      </p>
+      <SecondToggle concern={concern} size="large" />
+    </Card>
+  );
+}
+
+function ConcernBody({ concern, slug }: { concern: ConcernDetail; slug: string }) {
+  const { t } = useTranslation(['concern', 'common']);
+  return (
+    <section className={styles.body} aria-label={t('title')}>
+      <p className={styles.text}>{concern.body}</p>
+      {concern.photos.length ? (
+        <ul className={styles.photos} aria-label={t('photos')}>
+          {concern.photos.map((photo, index) => (
+            <li key={photo.url}>
+              <a href={photo.url} target="_blank" rel="noreferrer">
+                <img src={photo.url} alt={t('photo', { n: index + 1 })} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {concern.mergedInto ? (
+        <p className={styles.merged}>
+          {t('mergedInto')} <Link to={paths.concern(slug, concern.mergedInto.id)}>{concern.mergedInto.title}</Link>
+        </p>
+      ) : null}
+      {concern.mergedFrom.length ? (
+        <div className={styles.merged}>
+          <p>{t('mergedFrom')}</p>
+          <ul>
+            {concern.mergedFrom.map((duplicate) => (
+              <li key={duplicate.id}>
+                <Link to={paths.concern(slug, duplicate.id)}>{duplicate.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
   );
 }

@@ -16,6 +16,9 @@ const LogOutMutation = graphql(
     mutation LogOut {
       logOut {
         __typename
+        ... on LogOutSuccess {
+          data
+        }
         ...MutationErrorFields
       }
     }

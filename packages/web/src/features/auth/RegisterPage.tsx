@@ -4,7 +4,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../shared/api/graphql.ts';
 import { MutationErrorFields, mutationOutcome } from '../../shared/api/mutation-result.ts';
-import { fieldIssues, isTypedError } from '../../shared/errors/describe-error.ts';
+import { isTypedError } from '../../shared/errors/describe-error.ts';
+import { useFieldErrors } from '../../shared/errors/useFieldErrors.ts';
 import { isLanguage } from '../../shared/i18n/catalogue.ts';
 import { localizedName } from '../../shared/i18n/localized.ts';
 import { paths } from '../../shared/routing/paths.ts';
@@ -17,7 +18,7 @@ import { useAnnouncer } from '../../shared/ui/Toast.tsx';
 import styles from './auth.module.css';
 import { viewerFromMe, ViewerFields } from './load-viewer.ts';
 import { PasswordField } from './PasswordField.tsx';
-import { useSessionChange } from './session-change.ts';
+import { requiredIssues, useSessionChange } from './session-change.ts';
 import { useRetryCountdown } from './useRetryCountdown.ts';
 
 /** The server's rule (security/passwords.ts); said up front so nobody has to guess. */
@@ -62,13 +63,22 @@ export function RegisterPage() {
     login: '',
     password: '',
   });
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, issues, edited } = useFieldErrors();
   const countdown = useRetryCountdown();
-  const set = (field: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [field]: value }));
+  const set = (field: keyof typeof form) => (value: string) => {
+    setForm((current) => ({ ...current, [field]: value }));
+    edited(field);
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (fetching || countdown.secondsLeft > 0) return;
+    const missing = requiredIssues(form);
+    if (missing) {
+      setError(missing);
+      window.requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     setError(null);
     const result = await register({
       input: {
@@ -101,7 +111,6 @@ export function RegisterPage() {
     await navigate(community ? paths.board(community.slug) : paths.communities(), { replace: true });
   };
 
-  const issues = fieldIssues(error, i18n);
   const alreadyMember = isTypedError(error) && error.__typename === 'InvalidStateError' && error.state === 'ALREADY_MEMBER';
   const waiting = countdown.secondsLeft > 0;
   return (

@@ -4,7 +4,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../../shared/api/graphql.ts';
 import { MutationErrorFields, mutationOutcome } from '../../shared/api/mutation-result.ts';
-import { fieldIssues, isTypedError } from '../../shared/errors/describe-error.ts';
+import { isTypedError } from '../../shared/errors/describe-error.ts';
+import { useFieldErrors } from '../../shared/errors/useFieldErrors.ts';
 import { paths } from '../../shared/routing/paths.ts';
 import { useViewer } from '../../shared/session/viewer.ts';
 import { Button, ButtonLink } from '../../shared/ui/Button.tsx';
@@ -15,7 +16,7 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import styles from './auth.module.css';
 import { viewerFromMe, ViewerFields } from './load-viewer.ts';
 import { PasswordField } from './PasswordField.tsx';
-import { safeReturnTo, useSessionChange } from './session-change.ts';
+import { requiredIssues, safeReturnTo, useSessionChange } from './session-change.ts';
 import { useRetryCountdown } from './useRetryCountdown.ts';
 
 const LogInMutation = graphql(
@@ -36,7 +37,7 @@ const LogInMutation = graphql(
 );
 
 export function SignInPage() {
-  const { t, i18n } = useTranslation(['auth', 'common']);
+  const { t } = useTranslation(['auth', 'common']);
   const viewer = useViewer();
   const [searchParams] = useSearchParams();
   const returnTo = safeReturnTo(searchParams.get('returnTo')) ?? paths.communities();
@@ -45,12 +46,17 @@ export function SignInPage() {
   const [{ fetching }, logIn] = useMutation(LogInMutation);
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, issues, edited } = useFieldErrors();
   const countdown = useRetryCountdown();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (fetching || countdown.secondsLeft > 0) return;
+    const missing = requiredIssues({ login, password });
+    if (missing) {
+      setError(missing);
+      return;
+    }
     setError(null);
     const result = await logIn({ input: { login: login.trim(), password } });
     const outcome = mutationOutcome(result.error, result.data?.logIn);
@@ -79,7 +85,6 @@ export function SignInPage() {
     );
   }
 
-  const issues = fieldIssues(error, i18n);
   const waiting = countdown.secondsLeft > 0;
   return (
     <>
@@ -96,7 +101,10 @@ export function SignInPage() {
             spellCheck={false}
             required
             value={login}
-            onChange={(event) => setLogin(event.target.value)}
+            onChange={(event) => {
+              setLogin(event.target.value);
+              edited('login');
+            }}
             error={issues.login}
           />
           <PasswordField
@@ -104,7 +112,10 @@ export function SignInPage() {
             name="password"
             autoComplete="current-password"
             value={password}
-            onChange={setPassword}
+            onChange={(value) => {
+              setPassword(value);
+              edited('password');
+            }}
             error={issues.password}
             showLabel={t('showPassword')}
           />

@@ -34,3 +34,14 @@ export function safeReturnTo(value: string | null | undefined): string | null {
   if (/^\/(signin|register)(\/|\?|$)/.test(value)) return null;
   return value;
 }
+
+/**
+ * Empty fields, caught before anything is sent, as the ValidationError the server would answer with
+ * (so the form shows them the same way); null when every field has something in it.
+ */
+export function requiredIssues(fields: Record<string, string>) {
+  const issues = Object.entries(fields)
+    .filter(([, value]) => !value.trim())
+    .map(([field]) => ({ path: ['input', field], message: 'Required', code: 'REQUIRED' }));
+  return issues.length ? { __typename: 'ValidationError' as const, issues } : null;
+}

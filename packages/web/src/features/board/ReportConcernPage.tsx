@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql, type ResultOf } from '../../shared/api/graphql.ts';
 import { MutationErrorFields, mutationOutcome } from '../../shared/api/mutation-result.ts';
 import { sendMultipart } from '../../shared/api/upload.ts';
-import { fieldIssues } from '../../shared/errors/describe-error.ts';
+import { useFieldErrors } from '../../shared/errors/useFieldErrors.ts';
 import { useFormat } from '../../shared/format/useFormat.ts';
 import { useRequiredParams } from '../../shared/hooks/useRequiredParams.ts';
 import { localizedName } from '../../shared/i18n/localized.ts';
@@ -158,7 +158,7 @@ function ReportForm({ community, defaultGroupId, onReported }: ReportFormProps) 
   const [place, setPlace] = useState('');
   const [photos, setPhotos] = useState<File[]>([]);
   const [reporterPublic, setReporterPublic] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, issues, edited } = useFieldErrors();
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
 
@@ -214,7 +214,6 @@ function ReportForm({ community, defaultGroupId, onReported }: ReportFormProps) 
     onReported(outcome.data);
   };
 
-  const issues = fieldIssues(error, i18n);
   return (
     <Card as="section">
       <form onSubmit={(event) => void submit(event)} noValidate>
@@ -229,7 +228,10 @@ function ReportForm({ community, defaultGroupId, onReported }: ReportFormProps) 
             value: category.id,
             label: t('form.echoHours', { name: localizedName(i18n.language, category), hours: category.echoHours }),
           }))}
-          onChange={(event) => setCategoryId(event.target.value)}
+          onChange={(event) => {
+            setCategoryId(event.target.value);
+            edited('categoryId');
+          }}
           error={issues.categoryId}
         />
         {community.groups.length ? (
@@ -238,7 +240,10 @@ function ReportForm({ community, defaultGroupId, onReported }: ReportFormProps) 
             value={groupId}
             placeholder={t('form.groupPlaceholder')}
             options={community.groups.map((group) => ({ value: group.id, label: localizedName(i18n.language, group) }))}
-            onChange={(event) => setGroupId(event.target.value)}
+            onChange={(event) => {
+              setGroupId(event.target.value);
+              edited('groupId');
+            }}
             error={issues.groupId}
           />
         ) : null}
@@ -248,7 +253,10 @@ function ReportForm({ community, defaultGroupId, onReported }: ReportFormProps) 
           required
           maxLength={MAX_TITLE}
           value={title}
-          onChange={(event) => setTitle(event.target.value)}
+          onChange={(event) => {
+            setTitle(event.target.value);
+            edited('title');
+          }}
           error={issues.title}
         />
         <TextArea
@@ -258,7 +266,10 @@ function ReportForm({ community, defaultGroupId, onReported }: ReportFormProps) 
           rows={5}
           maxLength={MAX_BODY}
           value={body}
-          onChange={(event) => setBody(event.target.value)}
+          onChange={(event) => {
+            setBody(event.target.value);
+            edited('body');
+          }}
           error={issues.body}
         />
         <TextField
@@ -267,10 +278,20 @@ function ReportForm({ community, defaultGroupId, onReported }: ReportFormProps) 
           required
           maxLength={MAX_PLACE}
           value={place}
-          onChange={(event) => setPlace(event.target.value)}
+          onChange={(event) => {
+            setPlace(event.target.value);
+            edited('place');
+          }}
           error={issues.place}
         />
-        <PhotoPicker photos={photos} onChange={setPhotos} error={issues.photos} />
+        <PhotoPicker
+          photos={photos}
+          onChange={(next) => {
+            setPhotos(next);
+            edited('photos');
+          }}
+          error={issues.photos}
+        />
         <div className={styles.check}>
           <input id={publicId} type="checkbox" checked={reporterPublic} aria-describedby={`${publicId}-hint`} onChange={(event) => setReporterPublic(event.target.checked)} />
           <label htmlFor={publicId}>{t('form.reporterPublic')}</label>

@@ -84,7 +84,8 @@ function describeTypedError(error: TypedError, i18n: Translator, options: Descri
         i18n.t('errors:forbidden.generic')
       );
     case 'ValidationError': {
-      const count = Math.max(error.issues?.length ?? 0, 1);
+      // Fields, not issues: a login both too short and with a bad character is one thing to fix.
+      const count = Math.max(new Set((error.issues ?? []).map(issueField)).size, 1);
       return i18n.t('errors:validation.summary', { count });
     }
     case 'InvalidStateError': {
@@ -148,11 +149,16 @@ export function fieldIssues(error: unknown, i18n: Translator): Record<string, st
   if (!isTypedError(error) || error.__typename !== 'ValidationError') return {};
   const messages: Record<string, string> = {};
   for (const issue of error.issues ?? []) {
-    const field = [...issue.path].reverse().find((segment) => !/^\d+$/.test(segment)) ?? 'input';
+    const field = issueField(issue);
     if (messages[field]) continue;
     messages[field] = describeIssue(issue, i18n);
   }
   return messages;
+}
+
+/** The input field an issue is about: the last part of its path that is not an index. */
+function issueField(issue: FieldIssue): string {
+  return [...issue.path].reverse().find((segment) => !/^\d+$/.test(segment)) ?? 'input';
 }
 
 /** One issue as a sentence, e.g. TOO_LONG with limit 80 → 太长了，最多 80 个字。 */

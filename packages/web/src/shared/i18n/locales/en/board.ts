@@ -67,7 +67,7 @@ export const board: Messages<typeof source> = {
     titleHint: 'One line, e.g. "The stairway light in Building 3 is broken". At most {{max}} characters.',
     body: 'What is happening',
     bodyHint: 'What happened, who it affects, how long it has gone on. At most {{max}} characters.',
-    place: 'Place: ',
+    place: 'Place',
     placeHint: 'E.g. "the east entrance of Building 3".',
     photos: 'Photos (optional)',
     photosHint: 'Up to {{max}} photos, each at most {{mb}} MB, JPG, PNG or WebP.',

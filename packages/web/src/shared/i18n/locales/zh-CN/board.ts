@@ -66,7 +66,7 @@ export const board = {
     titleHint: '一句话说清楚，例如“3号楼楼道灯坏了”。最多 {{max}} 个字。',
     body: '具体情况',
     bodyHint: '发生了什么、影响了谁、持续多久了。最多 {{max}} 个字。',
-    place: '地点：',
+    place: '地点',
     placeHint: '例如“3号楼东侧单元门口”。',
     photos: '照片（可以不传）',
     photosHint: '最多 {{max}} 张，每张不超过 {{mb}} MB，JPG、PNG 或 WebP 格式。',

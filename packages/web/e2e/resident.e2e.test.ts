@@ -1,0 +1,204 @@
+// The resident's everyday screens against the real server with demo data: the board (filters, the
+// optimistic second, screenshots in both languages), reporting a concern with a photo, and the cadre's
+// answer reaching a resident in another browser.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchBrowser, openContext, screenshot, seriousAxeViolations, type ViewportName } from './support/browser.ts';
+import { makePng } from './support/images.ts';
+import { signInAs, useLanguage } from './support/session.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+// Demo concerns of Xinhua Lane (global ids): see packages/server/src/db/seed/content.ts.
+const DOOR_LOCK = 'Q29uY2VybjoxMQ=='; // REPORTED, resident has not seconded it
+const BINS = 'Q29uY2VybjoxMA=='; // REPORTED and overdue
+const BOARD = '/c/xinhua-lane';
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(as: string | null, language: 'zh-CN' | 'en' = 'zh-CN', viewport: ViewportName = 'phone') {
+  const context = await openContext(browser, viewport);
+  contexts.push(context);
+  await useLanguage(context, language);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors = collectPageErrors(page);
+  if (as) await signInAs(page, server.url, as);
+  return { page, errors };
+}
+
+const cards = (page: Page) => page.locator('main article');
+
+describe('the board', () => {
+  it('looks right at 360 px and 1280 px in both languages', async () => {
+    const shots: [ViewportName, 'zh-CN' | 'en', string][] = [
+      ['phone', 'zh-CN', '新华里社区'],
+      ['phone', 'en', 'Xinhua Lane Neighbourhood'],
+      ['desktop', 'zh-CN', '新华里社区'],
+      ['desktop', 'en', 'Xinhua Lane Neighbourhood'],
+    ];
+    for (const [viewport, language, title] of shots) {
+      const { page, errors } = await open('resident', language, viewport);
+      await page.goto(server.url + BOARD);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await cards(page).first().waitFor();
+      await page.getByText(language === 'en' ? /That is all/ : /已经到底了/).waitFor();
+      await screenshot(page, `board-${viewport === 'phone' ? 360 : 1280}-${language}`);
+      await screenshot(page, `board-${viewport === 'phone' ? 360 : 1280}-${language}-top`, { fullPage: false });
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it('has no serious or critical axe violations, for a resident and for a visitor', async () => {
+    for (const as of ['resident', null]) {
+      const { page } = await open(as);
+      await page.goto(server.url + BOARD);
+      await cards(page).first().waitFor();
+      expect(await seriousAxeViolations(page), `as ${as ?? 'visitor'}`).toEqual([]);
+    }
+  });
+
+  it('filters by status, category and overdue, keeping the filters in the address', async () => {
+    const { page } = await open('resident');
+    await page.goto(server.url + BOARD);
+    await cards(page).first().waitFor();
+    const all = await cards(page).count();
+
+    await page.getByText('待回应', { exact: false }).first().click();
+    await page.waitForURL(/status=waiting/);
+    await page.waitForFunction((before) => document.querySelectorAll('main article').length < before, all);
+    const waiting = await cards(page).count();
+    expect(waiting).toBeGreaterThan(0);
+
+    await page.getByText('筛选和排序').click();
+    await page.getByLabel('只看已超期、还没回应的').check();
+    await page.waitForURL(/overdue=1/);
+    await page.waitForFunction(() => [...document.querySelectorAll('main article')].every((card) => card.textContent?.includes('已超期')));
+    await screenshot(page, 'board-filtered-360-zh', { fullPage: false });
+
+    // The address alone brings the same view back.
+    await page.reload();
+    await page.waitForFunction(() => [...document.querySelectorAll('main article')].every((card) => card.textContent?.includes('已超期')));
+    expect(await page.getByLabel('只看已超期、还没回应的').isChecked()).toBe(true);
+  });
+
+  it('seconds at once (optimistic), before the server answers, and takes it back', async () => {
+    const { page } = await open('resident');
+    // Hold the answer to the second for a while: the toggle must not wait for it.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (body.includes('SecondConcern')) await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}${BOARD}/concerns/${DOOR_LOCK}`);
+    const toggle = page.getByRole('button', { name: '附议', exact: true });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.getByText('2 人附议').waitFor();
+
+    await toggle.click();
+    await page.getByText('3 人附议').waitFor({ timeout: 1_000 });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    release();
+    await page.waitForResponse((response) => (response.request().postData() ?? '').includes('SecondConcern'));
+    await page.getByText('3 人附议').waitFor();
+
+    await toggle.click();
+    await page.getByText('2 人附议').waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('reporting a concern', () => {
+  it('sends a concern with a photo, shows the upload, and says by when the answer is due', async () => {
+    const { page, errors } = await open('resident');
+    await page.goto(server.url + BOARD);
+    await page.getByRole('link', { name: '反映诉求' }).click();
+    await page.getByRole('heading', { level: 1, name: '反映诉求' }).waitFor();
+
+    // Sending an empty form: each missing field says so.
+    await page.getByRole('button', { name: '提交诉求' }).click();
+    await page.getByText('有 4 处需要修改，请看标出的地方。').waitFor();
+
+    await page.getByLabel('类别').selectOption({ label: '维修（48 小时内答复）' });
+    await page.getByLabel('楼栋或村组').selectOption({ label: '3号楼' });
+    await page.getByLabel('标题').fill('3号楼楼道灯坏了');
+    await page.getByLabel('具体情况').fill('三楼到五楼的灯一周没亮了，晚上上下楼看不见台阶。');
+    await page.getByLabel('地点').fill('3号楼2单元楼道');
+
+    // A file that is not a photo is refused before anything is sent.
+    await page.getByTestId('photo-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page.getByText('“notes.txt”不是 JPG、PNG 或 WebP 照片。').waitFor();
+
+    // A real photo, big enough that the upload shows its progress on a slow connection.
+    await page.getByTestId('photo-input').setInputFiles({ name: 'stairway.png', mimeType: 'image/png', buffer: makePng(400, 300, { noise: true }) });
+    await page.getByRole('img', { name: '第 1 张照片预览' }).waitFor();
+    await page.getByLabel('公开显示我的名字').check();
+    await screenshot(page, 'report-form-360-zh');
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
+    await page.getByRole('button', { name: '提交诉求' }).click();
+    const progress = page.getByRole('progressbar', { name: '正在上传照片' });
+    await progress.waitFor();
+    await screenshot(page, 'report-uploading-360-zh', { fullPage: false });
+
+    await page.getByRole('heading', { name: '已收到你的诉求' }).waitFor({ timeout: 30_000 });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.getByText(/社区干部会在 .+ 前公开答复（.+）。有了答复会通知你。/).waitFor();
+    await screenshot(page, 'report-success-360-zh');
+
+    await page.getByRole('link', { name: '查看这条诉求' }).click();
+    await page.getByRole('heading', { level: 1, name: '3号楼楼道灯坏了' }).waitFor();
+    const photo = page.getByRole('img', { name: /第 1 张照片/ });
+    await photo.waitFor();
+    await page.waitForFunction(() => [...document.images].some((image) => image.alt.startsWith('第 1 张照片') && image.naturalWidth === 400));
+    await page.getByText('王秀英反映了这条诉求').waitFor();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("the cadre's answer", () => {
+  it('reaches the resident in another browser, with its timeline entry', async () => {
+    const cadre = await open('cadre', 'zh-CN', 'desktop');
+    const resident = await open('resident', 'en');
+    await resident.page.goto(`${server.url}${BOARD}/concerns/${BINS}`);
+    await resident.page.getByText('No cadre has answered yet.').waitFor();
+    expect(await seriousAxeViolations(resident.page), 'resident, waiting for the answer').toEqual([]);
+
+    await cadre.page.goto(`${server.url}${BOARD}/concerns/${BINS}`);
+    await cadre.page.getByRole('button', { name: '回应', exact: true }).click();
+    const dialog = cadre.page.getByRole('dialog', { name: '回应这条诉求' });
+    await dialog.getByLabel('公开答复').fill('已联系环卫所，从下周一起每天早晚各清运一次。');
+    await screenshot(cadre.page, 'concern-acknowledge-dialog-1280-zh', { fullPage: false });
+    await dialog.getByRole('button', { name: '发布答复' }).click();
+    await cadre.page.getByText('已回应，反映人会收到通知。').waitFor();
+    await cadre.page.getByRole('heading', { name: '社区答复' }).waitFor();
+    expect(await seriousAxeViolations(cadre.page), 'cadre, after answering').toEqual([]);
+
+    await resident.page.reload();
+    await resident.page.getByRole('heading', { name: "The community's answer" }).waitFor();
+    await resident.page.getByText('已联系环卫所，从下周一起每天早晚各清运一次。').first().waitFor();
+    await resident.page.getByText('陈立新 answered this concern').waitFor();
+    await screenshot(resident.page, 'concern-answered-360-en');
+    expect(await seriousAxeViolations(resident.page), 'resident, after the answer').toEqual([]);
+    expect(resident.errors).toEqual([]);
+    expect(cadre.errors).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import type { TallyLine, TallySnapshot } from '../../events/topics.js';
 import { VoteChoice, VotingWindowStatus } from '../../generated/sqlite/enums.js';
 import type { VotingWindow } from '../../generated/sqlite/client.js';
 import { readableCommunityWhere } from '../communities/communities.service.js';
+import { canRead } from '../communities/communities.policy.js';
 import { ConcernRef } from '../concerns/concerns.schema.js';
 import { ProposalRef } from '../proposals/proposals.schema.js';
 import { canSeeTally } from './votes.policy.js';
@@ -55,7 +56,8 @@ const TallyLineRef = builder.objectRef<TallyLine>('TallyLine').implement({
 
 export const TallySnapshotRef = builder.objectRef<TallySnapshot>('TallySnapshot').implement({
   description: 'The running count of a voting window: a full snapshot, so a client keeps the one with the highest version.',
-  authScopes: (tally) => ({ read: { communityId: tally.communityId, area: 'BOARD' } }),
+  // Readers of the board, and API tokens for live sessions (e.g. a screen in the meeting hall).
+  authScopes: async (tally, ctx) => (await canRead(ctx, tally.communityId, 'BOARD')) || canRead(ctx, tally.communityId, 'SESSIONS'),
   fields: (t) => ({
     windowId: t.globalID({ resolve: (tally) => ({ type: 'VotingWindow', id: tally.windowId }) }),
     concernId: t.globalID({ resolve: (tally) => ({ type: 'Concern', id: tally.concernId }) }),

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { canRead } from '../communities/communities.policy.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { openForProposals } from '../concerns/concern-lifecycle.js';
+import { scheduleTallyPublish } from '../votes/votes.service.js';
 import {
   acceptsComments,
   acceptsProposals,
@@ -160,8 +161,13 @@ export async function hideProposal(ctx: Context, proposalId: number, reason: str
   refuseUnlessModerator(ctx, proposal.concern.communityId);
   const viewer = requireUser(ctx.viewer);
   if (!hideableStatuses.includes(proposal.status)) throw new InvalidStateError('Proposal', proposal.status, [...hideableStatuses]);
-  // Hiding during a vote takes the proposal off the ballot; the tally follows.
-  return changeProposal(ctx, proposal, 'proposal.hidden', { status: 'HIDDEN', hiddenReason: reason, hiddenById: viewer.userId, pinnedAt: null }, { reason });
+  const hidden = await changeProposal(ctx, proposal, 'proposal.hidden', { status: 'HIDDEN', hiddenReason: reason, hiddenById: viewer.userId, pinnedAt: null }, { reason });
+  // Hiding during a vote takes the proposal off the ballot: the running tally loses its line.
+  if (proposal.concern.status === 'VOTING') {
+    const window = await ctx.db.votingWindow.findFirst({ where: { concernId: proposal.concern.id, status: 'OPEN' }, select: { id: true } });
+    if (window) scheduleTallyPublish(ctx, window.id);
+  }
+  return hidden;
 }
 
 export async function mergeProposals(ctx: Context, proposalId: number, intoProposalId: number) {

@@ -183,25 +183,26 @@ async function countBallot(db: Db | Tx, windowId: number): Promise<BallotCount> 
   return { counts, voterCount };
 }
 
-const windowForTally = {
-  id: true,
-  status: true,
-  concernId: true,
-  talliesHidden: true,
-  eligibleCount: true,
-  quorumCount: true,
-  concern: {
-    select: {
-      communityId: true,
-      version: true,
-      proposals: { where: { status: 'ACTIVE' }, select: { id: true }, orderBy: proposalOrder },
-    },
-  },
-  decision: { select: { tally: true, voterCount: true } },
-} satisfies Prisma.VotingWindowSelect;
-
 async function readTally(db: Db | Tx, windowId: number): Promise<TallySnapshot | null> {
-  const window = await db.votingWindow.findUnique({ where: { id: windowId }, select: windowForTally });
+  const window = await db.votingWindow.findUnique({
+    where: { id: windowId },
+    select: {
+      id: true,
+      status: true,
+      concernId: true,
+      talliesHidden: true,
+      eligibleCount: true,
+      quorumCount: true,
+      concern: {
+        select: {
+          communityId: true,
+          version: true,
+          proposals: { where: { status: 'ACTIVE' }, select: { id: true }, orderBy: proposalOrder },
+        },
+      },
+      decision: { select: { tally: true, voterCount: true } },
+    },
+  });
   if (!window) return null;
   const base = {
     windowId: window.id,

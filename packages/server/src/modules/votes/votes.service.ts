@@ -6,9 +6,8 @@
 // Casting a vote writes no audit row either: who voted when is nobody's business.
 import { z } from 'zod';
 import type { AppDeps, Context } from '../../context.js';
-import { Prisma } from '../../generated/sqlite/client.js';
 import type { Db, Tx } from '../../db/client.js';
-import type { Decision, Proposal, VotingWindow } from '../../generated/sqlite/client.js';
+import { Prisma, type Decision, type Proposal, type VotingWindow } from '../../generated/sqlite/client.js';
 import type { VoteChoice } from '../../generated/sqlite/enums.js';
 import type { TallyLine, TallySnapshot } from '../../events/topics.js';
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError, isUniqueViolation } from '../../errors.js';
@@ -226,7 +225,7 @@ async function readTally(db: Db | Tx, windowId: number): Promise<TallySnapshot |
 /**
  * The window's tally as everyone would see it with tallies shown; callers decide who may see the
  * lines (canSeeTally). One grouped COUNT statement plus the window row; a closed window reads its
- * decision instead. `version` is the concern's version, see publishTally.
+ * decision instead. `version` is the concern's version, see publishableTally.
  */
 export async function tallySnapshot(deps: Pick<AppDeps, 'db'>, windowId: number): Promise<TallySnapshot> {
   const snapshot = await readTally(deps.db, windowId);
@@ -285,7 +284,8 @@ async function ballotOf(ctx: Context, proposalId: number): Promise<{ proposal: P
 /**
  * Casts or changes the viewer's vote on a proposal: one upsert on the unique (proposal, voter), so
  * repeating it, or racing it with oneself, still leaves exactly one vote. The statement writes only
- * while the window is still open, so a vote cannot slip in after the close that froze the decision.
+ * while the window is still open, so a vote cannot slip in after the close that froze the decision
+ * (in PostgreSQL, a vote whose statement began before the close committed still lands, uncounted).
  */
 export async function castVote(ctx: Context, input: { proposalId: number; choice: VoteChoice }) {
   const viewer = requireUser(ctx.viewer);

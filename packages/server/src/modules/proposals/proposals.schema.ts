@@ -98,7 +98,6 @@ builder.prismaObjectFields('Concern', (t) => ({
     // nestedSelection adds the Proposal type's own include (its community), which the row type cannot see.
     resolve: (concern, args) => resolveOffsetConnection({ args, ...proposalPage }, () => concern.proposals as ProposalRow[]),
   }),
-  proposalCount: t.relationCount('proposals', { where: { status: { not: 'WITHDRAWN' } } }),
   comments: t.relatedConnection('comments', {
     description: 'Comments on the concern itself; comments on a proposal are under the proposal.',
     cursor: 'id',

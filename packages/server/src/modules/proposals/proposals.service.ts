@@ -1,13 +1,13 @@
 // Deliberation: residents propose fixes and comment with a stance; cadres hide, merge and pin.
-import type { AppDeps, Context } from '../../context.js';
+import type { Context } from '../../context.js';
 import type { Prisma, Tx } from '../../db/client.js';
 import type { ConcernStatus, Stance } from '../../generated/sqlite/enums.js';
-import type { BoardChange } from '../../events/topics.js';
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { canRead } from '../communities/communities.policy.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { openForProposals } from '../concerns/concern-lifecycle.js';
+import { publishBoardChange, type BoardConcern } from '../concerns/concerns.service.js';
 import { scheduleTallyPublish } from '../votes/votes.service.js';
 import {
   acceptsComments,
@@ -41,21 +41,15 @@ export interface CommentInput {
 }
 
 /**
- * Bumps the concern's version inside the caller's transaction: its deliberation (or status) changed,
- * so board and room clients holding an older snapshot re-query. Returns what the board event carries.
+ * Bumps the concern's version inside the caller's transaction: its deliberation changed, so board and
+ * room clients holding an older snapshot re-query. After the commit, pass the result to publishBoardChange.
  */
-export async function touchConcern(tx: Tx, concernId: number): Promise<BoardChange> {
-  const concern = await tx.concern.update({
+export function touchConcern(tx: Tx, concernId: number): Promise<BoardConcern> {
+  return tx.concern.update({
     where: { id: concernId },
     data: { version: { increment: 1 } },
     select: { id: true, communityId: true, version: true, status: true },
   });
-  return { communityId: concern.communityId, concernId: concern.id, version: concern.version, status: concern.status };
-}
-
-/** After the commit: tells the community's board (and any live room showing the concern) that it changed. */
-export function publishBoardChange(deps: Pick<AppDeps, 'pubsub'>, change: BoardChange): void {
-  deps.pubsub.publish('board', change.communityId, change);
 }
 
 /** A concern the viewer may see. Outsiders of a private community learn nothing, not even that it exists. */
@@ -173,10 +167,10 @@ export async function hideProposal(ctx: Context, proposalId: number, reason: str
 export async function mergeProposals(ctx: Context, proposalId: number, intoProposalId: number) {
   const proposal = await readableProposal(ctx, proposalId);
   refuseUnlessModerator(ctx, proposal.concern.communityId);
-  if (proposalId === intoProposalId) throw ValidationError.field('intoProposalId', 'A proposal cannot be merged into itself');
+  if (proposalId === intoProposalId) throw ValidationError.field('intoProposalId', 'A proposal cannot be merged into itself', 'SAME_PROPOSAL');
   const into = await ctx.db.proposal.findUnique({ where: { id: intoProposalId }, select: { concernId: true, status: true } });
   if (!into || into.concernId !== proposal.concernId) {
-    throw ValidationError.field('intoProposalId', 'Proposals can only be merged within one concern');
+    throw ValidationError.field('intoProposalId', 'Proposals can only be merged within one concern', 'OTHER_CONCERN');
   }
   if (proposal.status !== 'ACTIVE') throw new InvalidStateError('Proposal', proposal.status, ['ACTIVE']);
   if (into.status !== 'ACTIVE') throw new InvalidStateError('Proposal', into.status, ['ACTIVE']);

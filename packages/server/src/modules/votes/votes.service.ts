@@ -16,7 +16,8 @@ import { canRead } from '../communities/communities.policy.js';
 import { moveConcern } from '../concerns/concern-lifecycle.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { notify, publishUnreadCounts } from '../notifications/notifications.service.js';
-import { proposalOrder, publishBoardChange } from '../proposals/proposals.service.js';
+import { publishBoardChange } from '../concerns/concerns.service.js';
+import { proposalOrder } from '../proposals/proposals.service.js';
 import { canCloseVoting, canOpenVoting, canVote } from './votes.policy.js';
 
 export interface VotingRules {
@@ -84,11 +85,21 @@ export async function openVotingWindowIn(tx: Tx, ctx: Context, input: OpenVoting
   const given = Object.fromEntries(Object.entries(input.rules ?? {}).filter(([, value]) => value !== null && value !== undefined));
   const parsed = votingRulesSchema.safeParse({ ...concern.community, talliesHidden: false, ...given });
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((issue) => ({ path: ['rules', ...issue.path.map(String)], message: issue.message })));
+    throw new ValidationError(
+      parsed.error.issues.map((issue) => ({
+        path: ['rules', ...issue.path.map(String)],
+        message: issue.message,
+        ...(issue.code === 'too_small'
+          ? { code: 'TOO_SMALL', limit: Number(issue.minimum) }
+          : issue.code === 'too_big'
+            ? { code: 'TOO_BIG', limit: Number(issue.maximum) }
+            : { code: 'INVALID_VALUE' }),
+      })),
+    );
   }
   const rules = parsed.data;
   const now = ctx.clock.now();
-  if (input.closesAt && input.closesAt <= now) throw ValidationError.field('closesAt', 'The closing time must be in the future');
+  if (input.closesAt && input.closesAt <= now) throw ValidationError.field('closesAt', 'The closing time must be in the future', 'IN_THE_PAST');
   if (concern._count.proposals === 0) {
     throw new InvalidStateError('Concern', 'NO_ACTIVE_PROPOSALS', [], 'There is no active proposal to vote on');
   }
@@ -140,8 +151,8 @@ export async function afterVotingOpened(deps: AppDeps, window: Pick<VotingWindow
 }
 
 async function publishConcernStatus(deps: AppDeps, concernId: number): Promise<void> {
-  const concern = await deps.db.concern.findUniqueOrThrow({ where: { id: concernId }, select: { communityId: true, version: true, status: true } });
-  publishBoardChange(deps, { communityId: concern.communityId, concernId, version: concern.version, status: concern.status });
+  const concern = await deps.db.concern.findUniqueOrThrow({ where: { id: concernId }, select: { id: true, communityId: true, version: true, status: true } });
+  publishBoardChange(deps, concern);
 }
 
 // ───────────────────────────── counting ─────────────────────────────

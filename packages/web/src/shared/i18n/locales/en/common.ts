@@ -36,6 +36,10 @@ export const common: Messages<typeof source> = {
     reloadPage: 'Reload page',
     goHome: 'Go to the home page',
   },
+  form: {
+    required: '(required)',
+    errorPrefix: 'Error: ',
+  },
   loading: 'Loading…',
   time: {
     dueRelative: 'due {{relative}}',
@@ -46,11 +50,16 @@ export const common: Messages<typeof source> = {
     oppose: 'Oppose',
     abstain: 'Abstain',
     votes: '{{votes}}',
-    summary: 'Support {{support}}, oppose {{oppose}}, abstain {{abstain}}; {{total}} votes in all.',
+    total: 'Total: {{total}}',
     noVotes: 'Nobody has voted yet.',
   },
   progress: {
     complete: '{{percent}} done',
+  },
+  chart: {
+    showTable: 'Show the numbers as a table',
+    period: 'Period',
+    value: 'Value',
   },
   dialog: {
     close: 'Close dialog',

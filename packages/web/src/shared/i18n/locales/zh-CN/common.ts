@@ -34,6 +34,10 @@ export const common = {
     reloadPage: '刷新页面',
     goHome: '回到首页',
   },
+  form: {
+    required: '（必填）',
+    errorPrefix: '错误：',
+  },
   loading: '正在加载…',
   time: {
     dueRelative: '{{relative}}到期',
@@ -44,11 +48,16 @@ export const common = {
     oppose: '反对',
     abstain: '弃权',
     votes: '{{votes}} 票',
-    summary: '支持 {{support}} 票，反对 {{oppose}} 票，弃权 {{abstain}} 票，共 {{total}} 票。',
+    total: '共 {{total}} 票',
     noVotes: '还没有人投票。',
   },
   progress: {
     complete: '已完成 {{percent}}',
+  },
+  chart: {
+    showTable: '用表格查看数字',
+    period: '时间',
+    value: '数值',
   },
   dialog: {
     close: '关闭对话框',

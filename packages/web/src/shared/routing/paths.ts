@@ -1,0 +1,36 @@
+// Every URL of the app, in one place. Features link to each other's screens through these builders,
+// never by importing each other; src/app/routes.tsx maps the same patterns to pages.
+// Builders encode their parts, so a slug or id with odd characters cannot break a link.
+
+export const routePatterns = {
+  communities: '/',
+  board: '/c/:slug',
+  concern: '/c/:slug/concerns/:concernId',
+  session: '/c/:slug/sessions/:sessionId',
+  actions: '/c/:slug/actions',
+  rules: '/c/:slug/rules',
+  figures: '/c/:slug/figures',
+  admin: '/c/:slug/admin',
+  library: '/library',
+  notifications: '/notifications',
+  signIn: '/signin',
+  register: '/register',
+} as const;
+
+const part = encodeURIComponent;
+
+export const paths = {
+  communities: () => '/',
+  board: (slug: string) => `/c/${part(slug)}`,
+  concern: (slug: string, concernId: string) => `/c/${part(slug)}/concerns/${part(concernId)}`,
+  session: (slug: string, sessionId: string) => `/c/${part(slug)}/sessions/${part(sessionId)}`,
+  actions: (slug: string) => `/c/${part(slug)}/actions`,
+  rules: (slug: string) => `/c/${part(slug)}/rules`,
+  figures: (slug: string) => `/c/${part(slug)}/figures`,
+  admin: (slug: string) => `/c/${part(slug)}/admin`,
+  library: () => '/library',
+  notifications: () => '/notifications',
+  /** `returnTo`: where to go after signing in, e.g. the concern someone wanted to second. */
+  signIn: (returnTo?: string) => (returnTo ? `/signin?${new URLSearchParams({ returnTo })}` : '/signin'),
+  register: () => '/register',
+};

@@ -198,6 +198,11 @@ describe.each(providers)('voting on %s', (provider) => {
     it('refuses votes outside an open window and on proposals off the ballot', async () => {
       const { proposals: [open] } = await deliberationScene(t.db, { community: world.community, reporterId: world.resident.id, authorId: world.resident.id });
       expect(await cast(world.resident, open!.id, 'SUPPORT')).toEqual({ __typename: 'InvalidStateError', entity: 'VotingWindow', state: 'NOT_OPEN' });
+      expect(field((await t.gql(RETRACT, { id: gid('Proposal', open!.id) }, world.resident)).data, 'retractVote')).toEqual({
+        __typename: 'InvalidStateError',
+        entity: 'VotingWindow',
+        state: 'NOT_OPEN',
+      });
 
       const { proposals, window } = await voting({ proposals: 2, closesAt: new Date(clock.now().getTime() + hours(1)) });
       await t.db.proposal.update({ where: { id: proposals[1]!.id }, data: { status: 'HIDDEN', hiddenReason: '重复' } });

@@ -5,6 +5,8 @@ import { mergeCacheConfigs } from '../shared/api/cache-config.ts';
 import { createAppI18n } from '../shared/i18n/i18n.ts';
 import { createViewerStore } from '../shared/session/viewer.ts';
 import { secondCache } from '../shared/concerns/second.ts';
+import { votesCache } from '../shared/concerns/votes.ts';
+import { concernCache } from '../features/concern/concern.cache.ts';
 import { loadViewer } from '../features/auth/load-viewer.ts';
 
 export const i18n = createAppI18n();
@@ -14,7 +16,7 @@ export const i18n = createAppI18n();
  *   import { boardCache } from '../features/board/board.cache.ts';
  *   …mergeCacheConfigs({ board: boardCache })
  */
-const cache = mergeCacheConfigs({ second: secondCache });
+const cache = mergeCacheConfigs({ second: secondCache, votes: votesCache, concern: concernCache });
 
 export const viewerStore = createViewerStore(() => loadViewer(api.getClient()));
 

@@ -16,10 +16,16 @@ import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { Link } from 'react-router';
 import { AnswerPanel } from './AnswerPanel.tsx';
-import { ConcernPageQuery } from './concern.documents.ts';
+import { CONCERN_PAGE_SIZES, ConcernPageQuery } from './concern.documents.ts';
 import styles from './concern.module.css';
 import { ConcernTimeline } from './ConcernTimeline.tsx';
 import { EchoPanel } from './EchoPanel.tsx';
+import { CommentsList } from './CommentsList.tsx';
+import { DecisionPanel } from './DecisionPanel.tsx';
+import { ProposalsSection, type DeliberationContext } from './ProposalsSection.tsx';
+import { VotePanel } from './VotePanel.tsx';
+import deliberationStyles from './deliberation.module.css';
+import { useViewer } from '../../shared/session/viewer.ts';
 
 export type ConcernPageData = ResultOf<typeof ConcernPageQuery>;
 export type ConcernDetail = NonNullable<ConcernPageData['concern']>;
@@ -28,7 +34,7 @@ export type ConcernDetail = NonNullable<ConcernPageData['concern']>;
 export function ConcernPage() {
   const { t } = useTranslation(['concern', 'common']);
   const { slug, concernId } = useRequiredParams('slug', 'concernId');
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ConcernPageQuery, variables: { id: concernId } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ConcernPageQuery, variables: { id: concernId, ...CONCERN_PAGE_SIZES } });
   const back = { to: paths.board(slug), label: t('backToBoard') };
 
   if (!data) {
@@ -56,6 +62,7 @@ export function ConcernPage() {
       <ConcernBody concern={concern} slug={concern.community.slug} />
       <AnswerPanel concern={concern} />
       {concern.canEcho ? <EchoPanel concern={concern} slug={concern.community.slug} ownMembershipId={ownMembershipId} /> : null}
+      <Deliberation concern={concern} />
       <ConcernTimeline concern={concern} slug={concern.community.slug} />
     </article>
   );
@@ -124,5 +131,39 @@ function ConcernBody({ concern, slug }: { concern: ConcernDetail; slug: string }
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The vote while it is open, the decisions, the proposals and the comments on the concern. */
+function Deliberation({ concern }: { concern: ConcernDetail }) {
+  const { t } = useTranslation(['concern', 'common']);
+  const viewer = useViewer();
+  const proposals = concern.proposals.edges.map((edge) => edge.node);
+  const comments = concern.comments.edges.map((edge) => edge.node);
+  const context: DeliberationContext = {
+    concernId: concern.id,
+    concernStatus: concern.status,
+    isMember: Boolean(concern.community.myRole),
+    signedIn: viewer.status === 'signedIn',
+    viewerId: viewer.status === 'signedIn' ? viewer.viewer.id : null,
+  };
+  const open = concern.votingWindow?.status === 'OPEN' ? concern.votingWindow : null;
+  const settled = ['DECLINED', 'MERGED', 'CLOSED'].includes(concern.status);
+  return (
+    <>
+      {open ? <VotePanel votingWindow={open} proposals={proposals} isMember={context.isMember} signedIn={context.signedIn} /> : null}
+      {concern.decisions.length ? <DecisionPanel decisions={concern.decisions} /> : null}
+      <ProposalsSection proposals={proposals} context={context} />
+      <section className={deliberationStyles.section} aria-labelledby="discussion-heading">
+        <h2 id="discussion-heading">{t('comments.heading')}</h2>
+        <CommentsList
+          comments={comments}
+          target={{ concernId: concern.id }}
+          canComment={context.isMember && !settled}
+          signedIn={context.signedIn}
+          label={t('comments.heading')}
+        />
+      </section>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { graphql } from '../../shared/api/graphql.ts';
 import { MutationErrorFields } from '../../shared/api/mutation-result.ts';
+import { DeliberationFields } from './deliberation.documents.ts';
 
 /** Everything the page shows about the concern itself; the echo mutations answer with the same. */
 export const ConcernDetailFields = graphql(`
@@ -66,11 +67,18 @@ export const ConcernDetailFields = graphql(`
   }
 `);
 
+/**
+ * How many proposals and comments the page shows at most. Passed as variables: the server's static
+ * cost check multiplies nested lists by a literal `first`, and the page has several.
+ */
+export const CONCERN_PAGE_SIZES = { proposalCount: 50, commentCount: 100 };
+
 export const ConcernPageQuery = graphql(
   `
-    query ConcernPage($id: ID!) {
+    query ConcernPage($id: ID!, $proposalCount: Int!, $commentCount: Int!) {
       concern(id: $id) {
         ...ConcernDetailFields
+        ...DeliberationFields
         community {
           id
           slug
@@ -89,7 +97,7 @@ export const ConcernPageQuery = graphql(
       }
     }
   `,
-  [ConcernDetailFields],
+  [ConcernDetailFields, DeliberationFields],
 );
 
 export const AcknowledgeConcernMutation = graphql(
@@ -183,10 +191,10 @@ export const MergeTargetsQuery = graphql(`
 
 /** For admins: the cadres and admins who may own a concern. */
 export const OwnerCandidatesQuery = graphql(`
-  query OwnerCandidates($slug: String!) {
+  query OwnerCandidates($slug: String!, $count: Int!) {
     community(slug: $slug) {
       id
-      cadres: members(role: CADRE, first: 50) {
+      cadres: members(role: CADRE, first: $count) {
         edges {
           node {
             id
@@ -197,7 +205,7 @@ export const OwnerCandidatesQuery = graphql(`
           }
         }
       }
-      admins: members(role: ADMIN, first: 50) {
+      admins: members(role: ADMIN, first: $count) {
         edges {
           node {
             id

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/format/useFormat.ts';
+import { Badge } from '../../shared/ui/Badge.tsx';
+import { TallyBar } from '../../shared/ui/TallyBar.tsx';
+import type { ConcernDetail } from './ConcernPage.tsx';
+import styles from './deliberation.module.css';
+
+type Decision = ConcernDetail['decisions'][number];
+
+/** The recorded result: a tally bar per proposal, the adopted ones marked, the quorum, who chaired, when. */
+export function DecisionPanel({ decisions }: { decisions: readonly Decision[] }) {
+  const { t } = useTranslation(['concern', 'common']);
+  const ordered = [...decisions].sort((a, b) => b.decidedAt.localeCompare(a.decidedAt));
+  const [latest, ...earlier] = ordered;
+  if (!latest) return null;
+  return (
+    <section className={styles.section} aria-labelledby="decision-heading">
+      <h2 id="decision-heading">{t('decision.heading')}</h2>
+      <DecisionBody decision={latest} />
+      {earlier.length ? (
+        <details className={styles.earlier}>
+          <summary>{t('decision.earlier')}</summary>
+          {earlier.map((decision) => (
+            <DecisionBody key={decision.id} decision={decision} />
+          ))}
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function DecisionBody({ decision }: { decision: Decision }) {
+  const { t } = useTranslation(['concern', 'common']);
+  const format = useFormat();
+  const counts = { voters: format.number(decision.voterCount), needed: format.number(decision.quorumCount), eligible: format.number(decision.eligibleCount) };
+  return (
+    <div className={styles.decision}>
+      <p className={styles.muted}>
+        {t('decision.decidedAt', { date: format.dateTime(decision.decidedAt) })} · {t('decision.chair', { name: decision.chairName })}
+      </p>
+      <p className={decision.quorumMet ? styles.quorumMet : styles.quorumMissed}>
+        {decision.quorumMet ? t('decision.quorumMet', counts) : t('decision.quorumMissed', counts)}
+      </p>
+      <ul className={styles.decisionLines}>
+        {decision.tally.map((line) => (
+          <li key={line.proposal.id} className={line.adopted ? styles.lineAdopted : undefined}>
+            <div className={styles.lineHead}>
+              <Badge tone={line.adopted ? 'success' : 'neutral'}>{line.adopted ? t('decision.adopted') : t('decision.notAdopted')}</Badge>
+              <span className={styles.lineTitle}>{line.title}</span>
+            </div>
+            <TallyBar tally={line} />
+          </li>
+        ))}
+      </ul>
+      <p className={styles.muted}>{t('decision.threshold', { percent: decision.thresholdPercent })}</p>
+    </div>
+  );
+}

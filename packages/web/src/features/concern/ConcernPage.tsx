@@ -16,7 +16,8 @@ import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { Link } from 'react-router';
 import { AnswerPanel } from './AnswerPanel.tsx';
-import { CONCERN_PAGE_SIZES, ConcernPageQuery } from './concern.documents.ts';
+import { ConcernPageQuery } from './concern.documents.ts';
+import { ConcernCommentsQuery, ConcernDeliberationQuery } from './deliberation.documents.ts';
 import styles from './concern.module.css';
 import { ConcernTimeline } from './ConcernTimeline.tsx';
 import { EchoPanel } from './EchoPanel.tsx';
@@ -34,7 +35,7 @@ export type ConcernDetail = NonNullable<ConcernPageData['concern']>;
 export function ConcernPage() {
   const { t } = useTranslation(['concern', 'common']);
   const { slug, concernId } = useRequiredParams('slug', 'concernId');
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ConcernPageQuery, variables: { id: concernId, ...CONCERN_PAGE_SIZES } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ConcernPageQuery, variables: { id: concernId } });
   const back = { to: paths.board(slug), label: t('backToBoard') };
 
   if (!data) {
@@ -138,8 +139,12 @@ function ConcernBody({ concern, slug }: { concern: ConcernDetail; slug: string }
 function Deliberation({ concern }: { concern: ConcernDetail }) {
   const { t } = useTranslation(['concern', 'common']);
   const viewer = useViewer();
-  const proposals = concern.proposals.edges.map((edge) => edge.node);
-  const comments = concern.comments.edges.map((edge) => edge.node);
+  const [{ data, error }, refetch] = useQuery({ query: ConcernDeliberationQuery, variables: { id: concern.id } });
+  const deliberation = data?.concern;
+  if (!deliberation) {
+    return error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Skeleton lines={4} />;
+  }
+  const proposals = deliberation.proposals.edges.map((edge) => edge.node);
   const context: DeliberationContext = {
     concernId: concern.id,
     concernStatus: concern.status,
@@ -147,23 +152,25 @@ function Deliberation({ concern }: { concern: ConcernDetail }) {
     signedIn: viewer.status === 'signedIn',
     viewerId: viewer.status === 'signedIn' ? viewer.viewer.id : null,
   };
-  const open = concern.votingWindow?.status === 'OPEN' ? concern.votingWindow : null;
+  const open = deliberation.votingWindow?.status === 'OPEN' ? deliberation.votingWindow : null;
   const settled = ['DECLINED', 'MERGED', 'CLOSED'].includes(concern.status);
   return (
     <>
       {open ? <VotePanel votingWindow={open} proposals={proposals} isMember={context.isMember} signedIn={context.signedIn} /> : null}
-      {concern.decisions.length ? <DecisionPanel decisions={concern.decisions} /> : null}
+      {deliberation.decisions.length ? <DecisionPanel decisions={deliberation.decisions} /> : null}
       <ProposalsSection proposals={proposals} context={context} />
       <section className={deliberationStyles.section} aria-labelledby="discussion-heading">
         <h2 id="discussion-heading">{t('comments.heading')}</h2>
-        <CommentsList
-          comments={comments}
-          target={{ concernId: concern.id }}
-          canComment={context.isMember && !settled}
-          signedIn={context.signedIn}
-          label={t('comments.heading')}
-        />
+        <ConcernComments concernId={concern.id} canComment={context.isMember && !settled} signedIn={context.signedIn} />
       </section>
     </>
   );
+}
+
+function ConcernComments({ concernId, canComment, signedIn }: { concernId: string; canComment: boolean; signedIn: boolean }) {
+  const { t } = useTranslation(['concern', 'common']);
+  const [{ data, error }, refetch] = useQuery({ query: ConcernCommentsQuery, variables: { id: concernId } });
+  if (!data) return error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Skeleton lines={2} />;
+  const comments = data.concern?.comments.edges.map((edge) => edge.node) ?? [];
+  return <CommentsList comments={comments} target={{ concernId }} canComment={canComment} signedIn={signedIn} label={t('comments.heading')} />;
 }

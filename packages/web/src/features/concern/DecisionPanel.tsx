@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/format/useFormat.ts';
 import { Badge } from '../../shared/ui/Badge.tsx';
 import { TallyBar } from '../../shared/ui/TallyBar.tsx';
-import type { ConcernDetail } from './ConcernPage.tsx';
+import type { ResultOf } from '../../shared/api/graphql.ts';
+import type { ConcernDeliberationQuery } from './deliberation.documents.ts';
 import styles from './deliberation.module.css';
 
-type Decision = ConcernDetail['decisions'][number];
+type Decision = NonNullable<ResultOf<typeof ConcernDeliberationQuery>['concern']>['decisions'][number];
 
 /** The recorded result: a tally bar per proposal, the adopted ones marked, the quorum, who chaired, when. */
 export function DecisionPanel({ decisions }: { decisions: readonly Decision[] }) {

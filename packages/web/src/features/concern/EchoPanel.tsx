@@ -244,7 +244,7 @@ function AssignDialog({
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<unknown>(null);
   // Only admins may list members (Community.members); a cadre can take it on themselves.
-  const [{ data }] = useQuery({ query: OwnerCandidatesQuery, variables: { slug, count: 50 }, pause: !open || !isAdmin });
+  const [{ data }] = useQuery({ query: OwnerCandidatesQuery, variables: { slug }, pause: !open || !isAdmin });
   const [{ fetching }, assign] = useMutation(AssignOwnerMutation);
   const candidates = [...(data?.community?.admins.edges ?? []), ...(data?.community?.cadres.edges ?? [])].map((edge) => edge.node);
 

@@ -22,7 +22,6 @@ import {
   type ProposalFields,
 } from './deliberation.documents.ts';
 import styles from './deliberation.module.css';
-import { PROPOSAL_COMMENT_COUNT } from './concern.cache.ts';
 
 export type Proposal = ResultOf<typeof ProposalFields>;
 
@@ -137,7 +136,7 @@ function ProposalCard({ proposal, context }: { proposal: Proposal; context: Deli
 
 function ProposalComments({ proposalId, canComment, signedIn }: { proposalId: string; canComment: boolean; signedIn: boolean }) {
   const { t } = useTranslation(['concern', 'common']);
-  const [{ data, error }, refetch] = useQuery({ query: ProposalCommentsQuery, variables: { id: proposalId, count: PROPOSAL_COMMENT_COUNT } });
+  const [{ data, error }, refetch] = useQuery({ query: ProposalCommentsQuery, variables: { id: proposalId } });
   if (!data) return error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Loading />;
   const comments = data.proposal?.comments.edges.map((edge) => edge.node) ?? [];
   return <CommentsList comments={comments} target={{ proposalId }} canComment={canComment} signedIn={signedIn} label={t('comments.onProposal')} />;

@@ -9,12 +9,12 @@ import { paths } from '../../shared/routing/paths.ts';
 import { Button, ButtonLink } from '../../shared/ui/Button.tsx';
 import { TallyBar } from '../../shared/ui/TallyBar.tsx';
 import { useAnnouncer } from '../../shared/ui/Toast.tsx';
-import { CastVoteMutation, RetractVoteMutation, TallySubscription } from './deliberation.documents.ts';
+import { CastVoteMutation, RetractVoteMutation, TallySubscription, type ConcernDeliberationQuery } from './deliberation.documents.ts';
 import styles from './deliberation.module.css';
 import type { Proposal } from './ProposalsSection.tsx';
-import type { ConcernDetail } from './ConcernPage.tsx';
+import type { ResultOf } from '../../shared/api/graphql.ts';
 
-type VotingWindow = NonNullable<ConcernDetail['votingWindow']>;
+type VotingWindow = NonNullable<NonNullable<ResultOf<typeof ConcernDeliberationQuery>['concern']>['votingWindow']>;
 
 const CHOICES: readonly Choice[] = ['SUPPORT', 'OPPOSE', 'ABSTAIN'];
 const CHOICE_KEYS = { SUPPORT: 'tally.support', OPPOSE: 'tally.oppose', ABSTAIN: 'tally.abstain' } as const;

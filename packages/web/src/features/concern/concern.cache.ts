@@ -4,11 +4,13 @@
 import type { Cache } from '@urql/exchange-graphcache';
 import type { FeatureCacheConfig } from '../../shared/api/cache-config.ts';
 import { graphql, type ResultOf } from '../../shared/api/graphql.ts';
-import { CONCERN_PAGE_SIZES, ConcernPageQuery } from './concern.documents.ts';
-import { ProposalCommentsQuery, type CommentFields, type ProposalFields } from './deliberation.documents.ts';
-
-/** Must match the count ProposalsSection asks for. */
-export const PROPOSAL_COMMENT_COUNT = 50;
+import {
+  ConcernCommentsQuery,
+  ConcernDeliberationQuery,
+  ProposalCommentsQuery,
+  type CommentFields,
+  type ProposalFields,
+} from './deliberation.documents.ts';
 
 type Proposal = ResultOf<typeof ProposalFields>;
 type Comment = ResultOf<typeof CommentFields>;
@@ -22,8 +24,8 @@ const ProposalCommentCount = graphql(`
   }
 `);
 
-function updateConcernPage(cache: Cache, concernId: string, update: (concern: NonNullable<ResultOf<typeof ConcernPageQuery>['concern']>) => void) {
-  cache.updateQuery({ query: ConcernPageQuery, variables: { id: concernId, ...CONCERN_PAGE_SIZES } }, (data) => {
+function updateConcernPage(cache: Cache, concernId: string, update: (concern: NonNullable<ResultOf<typeof ConcernDeliberationQuery>['concern']>) => void) {
+  cache.updateQuery({ query: ConcernDeliberationQuery, variables: { id: concernId } }, (data) => {
     if (data?.concern) update(data.concern);
     return data;
   });
@@ -58,7 +60,7 @@ export const concernCache: FeatureCacheConfig = {
         if (!comment) return;
         if (input.proposalId) {
           const proposalId = input.proposalId;
-          cache.updateQuery({ query: ProposalCommentsQuery, variables: { id: proposalId, count: PROPOSAL_COMMENT_COUNT } }, (data) => {
+          cache.updateQuery({ query: ProposalCommentsQuery, variables: { id: proposalId } }, (data) => {
             if (!data?.proposal || data.proposal.comments.edges.some((edge) => edge.node.id === comment.id)) return data;
             data.proposal.comments.edges.push({ __typename: 'ProposalCommentsConnectionEdge', node: comment } as (typeof data.proposal.comments.edges)[number]);
             data.proposal.comments.totalCount += 1;
@@ -74,10 +76,12 @@ export const concernCache: FeatureCacheConfig = {
             } as never);
           }
         } else if (input.concernId) {
-          updateConcernPage(cache, input.concernId, (concern) => {
-            if (concern.comments.edges.some((edge) => edge.node.id === comment.id)) return;
-            concern.comments.edges.push({ __typename: 'ConcernCommentsConnectionEdge', node: comment } as (typeof concern.comments.edges)[number]);
-            concern.comments.totalCount += 1;
+          cache.updateQuery({ query: ConcernCommentsQuery, variables: { id: input.concernId } }, (data) => {
+            const comments = data?.concern?.comments;
+            if (!comments || comments.edges.some((edge) => edge.node.id === comment.id)) return data;
+            comments.edges.push({ __typename: 'ConcernCommentsConnectionEdge', node: comment } as (typeof comments.edges)[number]);
+            comments.totalCount += 1;
+            return data;
           });
         }
       },

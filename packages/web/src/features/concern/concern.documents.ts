@@ -1,6 +1,5 @@
 import { graphql } from '../../shared/api/graphql.ts';
 import { MutationErrorFields } from '../../shared/api/mutation-result.ts';
-import { DeliberationFields } from './deliberation.documents.ts';
 
 /** Everything the page shows about the concern itself; the echo mutations answer with the same. */
 export const ConcernDetailFields = graphql(`
@@ -67,18 +66,11 @@ export const ConcernDetailFields = graphql(`
   }
 `);
 
-/**
- * How many proposals and comments the page shows at most. Passed as variables: the server's static
- * cost check multiplies nested lists by a literal `first`, and the page has several.
- */
-export const CONCERN_PAGE_SIZES = { proposalCount: 50, commentCount: 100 };
-
 export const ConcernPageQuery = graphql(
   `
-    query ConcernPage($id: ID!, $proposalCount: Int!, $commentCount: Int!) {
+    query ConcernPage($id: ID!) {
       concern(id: $id) {
         ...ConcernDetailFields
-        ...DeliberationFields
         community {
           id
           slug
@@ -97,7 +89,7 @@ export const ConcernPageQuery = graphql(
       }
     }
   `,
-  [ConcernDetailFields, DeliberationFields],
+  [ConcernDetailFields],
 );
 
 export const AcknowledgeConcernMutation = graphql(
@@ -191,10 +183,10 @@ export const MergeTargetsQuery = graphql(`
 
 /** For admins: the cadres and admins who may own a concern. */
 export const OwnerCandidatesQuery = graphql(`
-  query OwnerCandidates($slug: String!, $count: Int!) {
+  query OwnerCandidates($slug: String!) {
     community(slug: $slug) {
       id
-      cadres: members(role: CADRE, first: $count) {
+      cadres: members(role: CADRE, first: 30) {
         edges {
           node {
             id
@@ -205,7 +197,7 @@ export const OwnerCandidatesQuery = graphql(`
           }
         }
       }
-      admins: members(role: ADMIN, first: $count) {
+      admins: members(role: ADMIN, first: 30) {
         edges {
           node {
             id

@@ -1,6 +1,12 @@
 import { graphql } from '../../shared/api/graphql.ts';
 import { MutationErrorFields } from '../../shared/api/mutation-result.ts';
 
+// The server caps each request's cost twice: a static check multiplies nested lists by a literal
+// `first` and every level of nesting (and every fragment spread) by 1.5; a complexity check counts a
+// `first` given as a variable as the largest page. So the big queries here use literal page sizes and
+// inline selections (no fragment spreads), and the concern page asks in parts: the concern, its
+// deliberation, its comments, its actions. The fragments below serve mutation results and types.
+
 export const CommentFields = graphql(`
   fragment CommentFields on Comment @_unmask {
     id
@@ -59,21 +65,29 @@ export const ProposalFields = graphql(
 /** A proposal's comments, fetched when someone opens them (nested lists cost too much in one query). */
 export const ProposalCommentsQuery = graphql(
   `
-    query ProposalComments($id: ID!, $count: Int!) {
+    query ProposalComments($id: ID!) {
       proposal(id: $id) {
         id
-        comments(first: $count) {
+        comments(first: 40) {
           totalCount
           edges {
             node {
-              ...CommentFields
+              id
+              body
+              stance
+              hidden
+              hiddenReason
+              createdAt
+              author {
+                id
+                displayName
+              }
             }
           }
         }
       }
     }
   `,
-  [CommentFields],
 );
 
 export const TallySnapshotFields = graphql(
@@ -94,67 +108,6 @@ export const TallySnapshotFields = graphql(
     }
   `,
   [TallyLineFields],
-);
-
-export const DeliberationFields = graphql(
-  `
-    fragment DeliberationFields on Concern @_unmask {
-      id
-      proposals(first: $proposalCount) {
-        edges {
-          node {
-            ...ProposalFields
-          }
-        }
-      }
-      comments(first: $commentCount) {
-        totalCount
-        edges {
-          node {
-            ...CommentFields
-          }
-        }
-      }
-      votingWindow {
-        id
-        status
-        opensAt
-        closesAt
-        closedAt
-        eligibleCount
-        quorumCount
-        rules {
-          quorumPercent
-          thresholdPercent
-          talliesHidden
-        }
-        tally {
-          ...TallySnapshotFields
-        }
-      }
-      decisions {
-        id
-        decidedAt
-        chairName
-        quorumMet
-        quorumCount
-        eligibleCount
-        voterCount
-        thresholdPercent
-        tally {
-          title
-          support
-          oppose
-          abstain
-          adopted
-          proposal {
-            id
-          }
-        }
-      }
-    }
-  `,
-  [ProposalFields, CommentFields, TallySnapshotFields],
 );
 
 export const CreateProposalMutation = graphql(
@@ -281,3 +234,121 @@ export const TallySubscription = graphql(
   `,
   [TallySnapshotFields],
 );
+
+
+export const ConcernDeliberationQuery = graphql(`
+  query ConcernDeliberation($id: ID!) {
+    concern(id: $id) {
+      id
+      proposals(first: 20) {
+        edges {
+          node {
+            id
+            title
+            body
+            status
+            pinned
+            createdAt
+            updatedAt
+            hiddenReason
+            author {
+              id
+              displayName
+            }
+            mergedInto {
+              id
+              title
+            }
+            myVote
+            tally {
+              proposalId
+              support
+              oppose
+              abstain
+            }
+            comments(first: 0) {
+              totalCount
+            }
+          }
+        }
+      }
+      votingWindow {
+        id
+        status
+        opensAt
+        closesAt
+        closedAt
+        eligibleCount
+        quorumCount
+        rules {
+          quorumPercent
+          thresholdPercent
+          talliesHidden
+        }
+        tally {
+          windowId
+          concernId
+          version
+          closed
+          eligibleCount
+          quorumCount
+          quorumReached
+          talliesHidden
+          voterCount
+          lines {
+            proposalId
+            support
+            oppose
+            abstain
+          }
+        }
+      }
+      decisions {
+        id
+        decidedAt
+        chairName
+        quorumMet
+        quorumCount
+        eligibleCount
+        voterCount
+        thresholdPercent
+        tally {
+          title
+          support
+          oppose
+          abstain
+          adopted
+          proposal {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The comments on the concern itself (those on a proposal come with ProposalCommentsQuery). */
+export const ConcernCommentsQuery = graphql(`
+  query ConcernComments($id: ID!) {
+    concern(id: $id) {
+      id
+      comments(first: 40) {
+        totalCount
+        edges {
+          node {
+            id
+            body
+            stance
+            hidden
+            hiddenReason
+            createdAt
+            author {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);

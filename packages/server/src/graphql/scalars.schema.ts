@@ -31,9 +31,16 @@ builder.scalarType('File', {
     throw new GraphQLError('File is an input-only scalar');
   },
   parseValue: (value) => {
-    if (!(value instanceof File)) {
+    // Yoga's multipart parser hands over @whatwg-node's File, which is not an instance of Node's own.
+    if (!isFileLike(value)) {
       throw new GraphQLError('Expected a file upload', { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    return value;
+    return value as File;
   },
 });
+
+function isFileLike(value: unknown): value is File {
+  if (value instanceof File) return true;
+  const file = value as Partial<File> | null;
+  return typeof file === 'object' && file !== null && typeof file.arrayBuffer === 'function' && typeof file.size === 'number' && typeof file.name === 'string';
+}

@@ -8,6 +8,8 @@ import '../modules/identity/identity.schema.js';
 import '../modules/members/members.schema.js';
 import '../modules/communities/communities.schema.js';
 import '../modules/concerns/concerns.schema.js';
+import '../modules/actions/actions.schema.js';
+import '../modules/ratings/ratings.schema.js';
 
 builder.queryType({});
 builder.mutationType({});

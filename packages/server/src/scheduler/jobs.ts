@@ -1,4 +1,7 @@
 // Every periodic job of the server. A module with deadlines adds its job here.
 import type { ScheduledJob } from './scheduler.js';
+import { ratingWindowsJob } from '../modules/ratings/ratings.service.js';
 
-export const scheduledJobs: ScheduledJob[] = [];
+export const scheduledJobs: ScheduledJob[] = [
+  ratingWindowsJob,
+];

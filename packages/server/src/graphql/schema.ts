@@ -10,6 +10,7 @@ import '../modules/communities/communities.schema.js';
 import '../modules/concerns/concerns.schema.js';
 import '../modules/actions/actions.schema.js';
 import '../modules/ratings/ratings.schema.js';
+import '../modules/rules/rules.schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,7 +1,9 @@
 // Every periodic job of the server. A module with deadlines adds its job here.
 import type { ScheduledJob } from './scheduler.js';
 import { ratingWindowsJob } from '../modules/ratings/ratings.service.js';
+import { ruleReviewsJob } from '../modules/rules/rules.service.js';
 
 export const scheduledJobs: ScheduledJob[] = [
   ratingWindowsJob,
+  ruleReviewsJob,
 ];

@@ -29,7 +29,7 @@ export interface BuildOptions {
   /** An already open database (tests share one); otherwise DATABASE_URL is opened. */
   database?: Database;
   clock?: Clock;
-  /** Multiplies every rate limit; tests of other behaviour raise it out of the way. */
+  /** Overrides RATE_LIMIT_SCALE; tests of other behaviour raise the limits out of the way. */
   rateLimitScale?: number;
 }
 
@@ -60,7 +60,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clock: options.clock ?? systemClock,
     log,
     coalescer: new Coalescer(100, (error) => log.error('coalesced publish failed', error)),
-    rateLimits: createRateLimits(config.REDIS_URL, options.rateLimitScale ?? 1),
+    rateLimits: createRateLimits(config.REDIS_URL, options.rateLimitScale ?? config.RATE_LIMIT_SCALE),
   };
 
   const yoga = createYoga<{ req: http.IncomingMessage }, Context>({

@@ -35,6 +35,8 @@ const schema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(24 * 14),
   SESSION_MAX_DAYS: z.coerce.number().positive().default(90),
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
+  // Multiplies every rate limit (src/limits/rate-limits.ts): 2 doubles them all.
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(10_000).default(1),
   AUTO_MIGRATE: flag.default(true),
   SCHEDULER: flag.default(true),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),

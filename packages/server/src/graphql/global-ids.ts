@@ -6,6 +6,6 @@ import { ValidationError } from '../errors.js';
  */
 export function idOfType(globalId: { typename: string; id: string }, typename: string, path: string[]): number {
   const id = Number(globalId.id);
-  if (globalId.typename !== typename || !Number.isSafeInteger(id)) throw ValidationError.field(path, `Not a ${typename} id`);
+  if (globalId.typename !== typename || !Number.isSafeInteger(id)) throw ValidationError.field(path, `Not a ${typename} id`, 'INVALID_ID');
   return id;
 }

@@ -165,14 +165,14 @@ export async function createAction(ctx: Context, decisionId: number, proposalId:
   const communityId = decision.concern.communityId;
   if (!canCreateAction(ctx.viewer, communityId)) throw new ForbiddenError('CADRE_REQUIRED');
   const line = (decision.tally as unknown as TallyLine[]).find((l) => l.proposalId === proposalId);
-  if (!line?.adopted) throw ValidationError.field(['proposalId'], 'Only a proposal this decision adopted becomes an action');
+  if (!line?.adopted) throw ValidationError.field(['proposalId'], 'Only a proposal this decision adopted becomes an action', 'NOT_ADOPTED');
   const now = ctx.clock.now();
-  if (input.dueAt.getTime() <= now.getTime()) throw ValidationError.field(['input', 'dueAt'], 'The due date must be in the future');
+  if (input.dueAt.getTime() <= now.getTime()) throw ValidationError.field(['input', 'dueAt'], 'The due date must be in the future', 'NOT_IN_FUTURE');
   let ownerId: number | null = null;
   if (input.ownerMembershipId) {
     const membership = await ctx.db.membership.findUnique({ where: { id: input.ownerMembershipId } });
     if (!membership || membership.communityId !== communityId || membership.status !== 'ACTIVE') {
-      throw ValidationError.field(['input', 'ownerMembershipId'], 'The owner must be an active member of this community');
+      throw ValidationError.field(['input', 'ownerMembershipId'], 'The owner must be an active member of this community', 'UNKNOWN_MEMBER');
     }
     ownerId = membership.userId;
   }
@@ -184,7 +184,7 @@ export async function createAction(ctx: Context, decisionId: number, proposalId:
     const existing = await tx.action.count({
       where: { decisionId, proposalId, ...(concern.status === 'REOPENED' ? { status: { not: 'DONE' } } : {}) },
     });
-    if (existing > 0) throw ValidationError.field(['proposalId'], 'This proposal already has an action');
+    if (existing > 0) throw ValidationError.field(['proposalId'], 'This proposal already has an action', 'TAKEN');
     const created = await tx.action.create({
       data: {
         decisionId,

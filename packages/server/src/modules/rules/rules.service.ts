@@ -35,7 +35,7 @@ export interface AmendRuleInput extends RuleText {
 
 function checkDates(text: RuleText): void {
   if (text.reviewAt.getTime() <= text.effectiveAt.getTime()) {
-    throw ValidationError.field(['input', 'reviewAt'], 'The review date must come after the date it takes effect');
+    throw ValidationError.field(['input', 'reviewAt'], 'The review date must come after the date it takes effect', 'BEFORE_EFFECTIVE');
   }
 }
 
@@ -71,7 +71,7 @@ export async function draftRule(ctx: Context, decisionId: number, input: DraftRu
   if (!canManageRules(ctx.viewer, communityId)) throw new ForbiddenError('CADRE_REQUIRED');
   const viewer = requireUser(ctx.viewer);
   if (!(decision.tally as unknown as TallyLine[]).some((line) => line.adopted)) {
-    throw ValidationError.field(['decisionId'], 'Only a decision that adopted a proposal becomes a rule');
+    throw ValidationError.field(['decisionId'], 'Only a decision that adopted a proposal becomes a rule', 'NOT_ADOPTED');
   }
   checkDates(input);
   const now = ctx.clock.now();
@@ -146,7 +146,7 @@ export async function amendRule(ctx: Context, ruleId: number, input: AmendRuleIn
     current.effectiveAt.getTime() === input.effectiveAt.getTime() &&
     current.reviewAt.getTime() === input.reviewAt.getTime()
   ) {
-    throw ValidationError.field(['input', 'body'], 'Nothing changed');
+    throw ValidationError.field(['input', 'body'], 'Nothing changed', 'UNCHANGED');
   }
   const viewer = requireUser(ctx.viewer);
   const now = ctx.clock.now();
@@ -218,7 +218,7 @@ export async function adoptRule(ctx: Context, ruleId: number, communityId: numbe
   if (!target) throw new NotFoundError('Community', communityId);
   if (!canManageRules(ctx.viewer, communityId)) throw new ForbiddenError('CADRE_REQUIRED');
   const viewer = requireUser(ctx.viewer);
-  if (source.communityId === communityId) throw ValidationError.field(['communityId'], 'A community cannot adopt its own rule');
+  if (source.communityId === communityId) throw ValidationError.field(['communityId'], 'A community cannot adopt its own rule', 'OWN_COMMUNITY');
   if (source.status !== 'IN_FORCE') throw new InvalidStateError('Rule', source.status, ['IN_FORCE']);
   const current = source.versions[0]!;
   const now = ctx.clock.now();

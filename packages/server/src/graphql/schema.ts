@@ -11,6 +11,8 @@ import '../modules/concerns/concerns.schema.js';
 import '../modules/actions/actions.schema.js';
 import '../modules/ratings/ratings.schema.js';
 import '../modules/rules/rules.schema.js';
+import '../modules/notifications/notifications.schema.js';
+import '../modules/audit/audit.schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -13,6 +13,7 @@ import '../modules/ratings/ratings.schema.js';
 import '../modules/rules/rules.schema.js';
 import '../modules/notifications/notifications.schema.js';
 import '../modules/audit/audit.schema.js';
+import '../modules/metrics/metrics.schema.js';
 
 builder.queryType({});
 builder.mutationType({});

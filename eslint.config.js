@@ -48,6 +48,12 @@ export default tseslint.config(
     },
   },
   {
+    // pnpm loads .pnpmfile.cjs with require(); CommonJS is the point there.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['packages/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks, yishi: { rules: { 'feature-boundaries': featureBoundaries } } },

@@ -31,16 +31,19 @@ builder.scalarType('File', {
     throw new GraphQLError('File is an input-only scalar');
   },
   parseValue: (value) => {
-    // Yoga's multipart parser hands over @whatwg-node's File, which is not an instance of Node's own.
-    if (!isFileLike(value)) {
-      throw new GraphQLError('Expected a file upload', { extensions: { code: 'BAD_USER_INPUT' } });
-    }
-    return value as File;
+    if (!isFile(value)) throw new GraphQLError('Expected a file upload', { extensions: { code: 'BAD_USER_INPUT' } });
+    return value;
   },
 });
 
-function isFileLike(value: unknown): value is File {
-  if (value instanceof File) return true;
-  const file = value as Partial<File> | null;
-  return typeof file === 'object' && file !== null && typeof file.arrayBuffer === 'function' && typeof file.size === 'number' && typeof file.name === 'string';
+// Yoga parses multipart bodies with @whatwg-node/fetch, whose File is not Node's global File class, so
+// `instanceof File` refuses every real upload. Anything that reads like a File is one.
+function isFile(value: unknown): value is File {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as File).arrayBuffer === 'function' &&
+    typeof (value as File).name === 'string' &&
+    typeof (value as File).size === 'number'
+  );
 }

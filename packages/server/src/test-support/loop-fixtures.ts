@@ -5,7 +5,7 @@ import type { AppDeps } from '../context.js';
 import { openDatabase, type Db } from '../db/client.js';
 import type { ActionStatus, ConcernStatus, RuleStatus, VoteChoice } from '../generated/sqlite/enums.js';
 import type { TestCommunity } from './fixtures.js';
-import { type Caller, type GraphQLResult, type TestApp } from './harness.js';
+import type { TestApp } from './harness.js';
 
 const HOUR = 3_600_000;
 let sequence = 0;
@@ -247,33 +247,6 @@ export async function keepSessionsAlive(db: Db, now: Date): Promise<void> {
     where: { revokedAt: null },
     data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + 24 * HOUR) },
   });
-}
-
-/** A 1×1 PNG: the smallest photo the upload check accepts. */
-export const tinyPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/**
- * A GraphQL multipart request (the spec yoga implements): `files` maps a variable path such as
- * "variables.input.photos.0" to a file.
- */
-export async function gqlWithFiles<T = Record<string, unknown>>(
-  t: TestApp,
-  query: string,
-  variables: Record<string, unknown>,
-  files: Record<string, File>,
-  as: Caller,
-): Promise<GraphQLResult<T>> {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query, variables }));
-  const paths = Object.keys(files);
-  form.append('map', JSON.stringify(Object.fromEntries(paths.map((path, i) => [String(i), [path]]))));
-  paths.forEach((path, i) => form.append(String(i), files[path]!));
-  const response = await t.fetch('/graphql', { method: 'POST', body: form }, as);
-  const body = (await response.json()) as Omit<GraphQLResult<T>, 'status' | 'headers'>;
-  return { ...body, status: response.status, headers: response.headers };
 }
 
 /**

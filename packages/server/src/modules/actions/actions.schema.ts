@@ -86,11 +86,7 @@ export const ProgressUpdateRef = builder.prismaNode('ProgressUpdate', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     author: t.relation('author'),
     action: t.relation('action'),
-    photoUrls: t.stringList({
-      description: 'Addresses of the photos, in the order they were sent.',
-      select: { photos: { select: { storageKey: true }, orderBy: { id: 'asc' } } },
-      resolve: (update) => update.photos.map((photo) => `/uploads/${photo.storageKey}`),
-    }),
+    photos: t.relation('photos', { description: 'In the order they were sent.', query: { orderBy: { id: 'asc' } } }),
   }),
 });
 

@@ -5,12 +5,12 @@ import type { Context } from '../../context.js';
 import type { Prisma, Tx } from '../../db/client.js';
 import type { ActionStatus, ConcernStatus } from '../../generated/sqlite/enums.js';
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../../errors.js';
-import { checkPhoto } from '../../storage/photo-storage.js';
+import { checkPhotos } from '../../storage/photo-storage.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { canRead } from '../communities/communities.policy.js';
 import { moveConcern } from '../concerns/concern-lifecycle.js';
 import { concernParticipants } from '../concerns/concern-participants.js';
-import { publishConcernChanged } from '../concerns/concern-events.js';
+import { publishBoardChanges } from '../concerns/concerns.service.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { notify, publishUnreadCounts } from '../notifications/notifications.service.js';
 import { openRatingWindow } from '../ratings/ratings.service.js';
@@ -87,7 +87,7 @@ interface Outcome {
 
 async function afterCommit(ctx: Context, concernId: number, outcome: Outcome): Promise<void> {
   await publishUnreadCounts(ctx, outcome.notified);
-  if (outcome.concernMoved) await publishConcernChanged(ctx, concernId);
+  if (outcome.concernMoved) await publishBoardChanges(ctx, [concernId]);
 }
 
 type ProgressChange = 'created' | 'started' | 'blocked' | 'unblocked' | 'update' | 'done';
@@ -357,9 +357,8 @@ export interface ProgressUpdateInput {
 export async function postProgressUpdate(ctx: Context, actionId: number, input: ProgressUpdateInput) {
   const action = await actionForCommand(ctx, actionId);
   const viewer = requireUser(ctx.viewer);
-  const files = input.photos ?? [];
-  const checked = [];
-  for (const [i, file] of files.entries()) checked.push(await checkPhoto(file, ctx.config.MAX_UPLOAD_BYTES, ['input', 'photos', String(i)]));
+  const { photos: checked, issues } = await checkPhotos(ctx, viewer.userId, input.photos ?? [], ['input', 'photos']);
+  if (issues.length) throw new ValidationError(issues);
   const stored: { key: string; mimeType: string; byteSize: number }[] = [];
   try {
     for (const photo of checked) {

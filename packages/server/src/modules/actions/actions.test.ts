@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providers } from '../../test-support/databases.js';
 import { createTestApp, days, testClock, type Caller, type TestApp } from '../../test-support/harness.js';
 import { createUser, createWorld, type TestUser, type World } from '../../test-support/fixtures.js';
-import { createActionFixture, createDecidedConcern, gqlWithFiles, tinyPng, type DecidedConcern } from '../../test-support/loop-fixtures.js';
+import { createActionFixture, createDecidedConcern, type DecidedConcern } from '../../test-support/loop-fixtures.js';
+import { gqlMultipart, photoFiles } from '../../test-support/multipart.js';
 
 const ACTION_FIELDS = `id title status progress overdue canRun startedAt doneAt blockedReason ownerDepartment owner { displayName }
   milestones { id title weight done } concern { status }`;
 const RESULT = (field: string, type = 'Action') => `
   __typename
-  ... on ${field}Success { data { ${type === 'Action' ? ACTION_FIELDS : 'id body photoUrls author { displayName }'} } }
+  ... on ${field}Success { data { ${type === 'Action' ? ACTION_FIELDS : 'id body photos { url mimeType } author { displayName }'} } }
   ... on ValidationError { issues { path message } }
   ... on InvalidStateError { entity state allowed }
   ... on ForbiddenError { reason }
@@ -230,35 +231,50 @@ describe.each(providers)('actions on %s', (provider) => {
   it('posts a progress update with photos that anyone who reads the board can see', async () => {
     const scene = await decided();
     const action = await createActionFixture(t.db, { decided: scene, status: 'IN_PROGRESS' });
-    const photo = new File([tinyPng], 'photo.png', { type: 'image/png' });
-    const posted = await gqlWithFiles(
+    const id = gid('Action', action.id);
+    const posted = await gqlMultipart(
       t,
       POST_UPDATE,
-      { id: gid('Action', action.id), input: { body: '灯具已到货，周六安装。', photos: [null] } },
-      { 'variables.input.photos.0': photo },
+      { id, input: { body: '灯具已到货，周六安装。', photos: [null, null] } },
+      [
+        { path: 'variables.input.photos.0', file: photoFiles.png() },
+        { path: 'variables.input.photos.1', file: photoFiles.jpeg() },
+      ],
       world.cadre,
     );
-    expect(posted.errors, JSON.stringify(posted)).toBeUndefined();
-    const result = (posted.data as { postProgressUpdate: { __typename: string; data: { body: string; photoUrls: string[] } } }).postProgressUpdate;
+    expect(posted.errors, JSON.stringify(posted.errors)).toBeUndefined();
+    const result = (posted.data as { postProgressUpdate: { __typename: string; data: { body: string; photos: { url: string; mimeType: string }[] } } })
+      .postProgressUpdate;
     expect(result.__typename).toBe('PostProgressUpdateSuccess');
     expect(result.data.body).toBe('灯具已到货，周六安装。');
-    expect(result.data.photoUrls).toHaveLength(1);
-    const served = await t.fetch(result.data.photoUrls[0]!);
+    expect(result.data.photos.map((p) => p.mimeType)).toEqual(['image/png', 'image/jpeg']);
+    const served = await t.fetch(result.data.photos[0]!.url);
     expect(served.status).toBe(200);
-    expect(Buffer.from(await served.arrayBuffer())).toEqual(tinyPng);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(Buffer.from(await photoFiles.png().arrayBuffer()));
     expect(await notificationsOf(world.resident.id, 'ACTION_PROGRESS')).toBeGreaterThan(0);
 
-    const text = new File(['not an image'], 'note.png', { type: 'image/png' });
-    const refused = await gqlWithFiles(
+    // Every bad photo is named at once, and nothing is kept.
+    const filesBefore = await t.db.photo.count();
+    const refused = await gqlMultipart(
       t,
       POST_UPDATE,
-      { id: gid('Action', action.id), input: { body: '再来一张', photos: [null] } },
-      { 'variables.input.photos.0': text },
+      { id, input: { body: '再来几张', photos: [null, null, null] } },
+      [
+        { path: 'variables.input.photos.0', file: photoFiles.fakeJpeg() },
+        { path: 'variables.input.photos.1', file: photoFiles.png() },
+        { path: 'variables.input.photos.2', file: photoFiles.png('big.png', t.app.deps.config.MAX_UPLOAD_BYTES + 1) },
+      ],
       world.cadre,
     );
-    expect(refused.data).toMatchObject({ postProgressUpdate: { __typename: 'ValidationError', issues: [{ path: ['input', 'photos', '0'] }] } });
-    const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`variables.input.photos.${i}`, photo]));
-    const tooMany = await gqlWithFiles(t, POST_UPDATE, { id: gid('Action', action.id), input: { body: '十张', photos: Array(10).fill(null) } }, ten, world.cadre);
+    expect(refused.data).toMatchObject({
+      postProgressUpdate: {
+        __typename: 'ValidationError',
+        issues: [{ path: ['input', 'photos', '0'] }, { path: ['input', 'photos', '2'] }],
+      },
+    });
+    expect(await t.db.photo.count()).toBe(filesBefore);
+    const ten = Array.from({ length: 10 }, (_, i) => ({ path: `variables.input.photos.${i}`, file: photoFiles.png() }));
+    const tooMany = await gqlMultipart(t, POST_UPDATE, { id, input: { body: '十张', photos: Array(10).fill(null) } }, ten, world.cadre);
     expect(tooMany.data).toMatchObject({ postProgressUpdate: { __typename: 'ValidationError', issues: [{ path: ['input', 'photos'] }] } });
     expect((await run(POST_UPDATE, { id: gid('Action', action.id), input: { body: '我也想发' } }, world.resident)).__typename).toBe('ForbiddenError');
     expect(await t.db.progressUpdate.count({ where: { actionId: action.id } })).toBe(1);

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { canRead } from '../communities/communities.policy.js';
 import { moveConcern } from '../concerns/concern-lifecycle.js';
 import { communityCadreIds, concernParticipants, isConcernParticipant } from '../concerns/concern-participants.js';
-import { publishConcernChanged } from '../concerns/concern-events.js';
+import { publishBoardChanges } from '../concerns/concerns.service.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { notify, publishUnreadCounts } from '../notifications/notifications.service.js';
 import { canRate } from './ratings.policy.js';
@@ -199,7 +199,7 @@ export async function closeRatingWindow(deps: AppDeps, windowId: number): Promis
   });
   if (fired) {
     await publishUnreadCounts(deps, notified);
-    if (concernId !== null) await publishConcernChanged(deps, concernId);
+    if (concernId !== null) await publishBoardChanges(deps, [concernId]);
   }
   return fired;
 }

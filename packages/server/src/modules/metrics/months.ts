@@ -69,3 +69,10 @@ export function monthsBetween(from: Date, to: Date, timeZone: string): MonthSpan
   }
   return spans;
 }
+
+/** "2026-11-28 17:05:09": a wall-clock time in the zone, as spreadsheets read it. */
+export function localDateTime(date: Date, timeZone: string): string {
+  const p = partsIn(date, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+}

@@ -4,6 +4,7 @@
 import type { AppDeps } from '../context.js';
 import { openDatabase, type Db } from '../db/client.js';
 import type { ActionStatus, ConcernStatus, RuleStatus, VoteChoice } from '../generated/sqlite/enums.js';
+import { moveConcern } from '../modules/concerns/concern-lifecycle.js';
 import type { TestCommunity } from './fixtures.js';
 import type { TestApp } from './harness.js';
 
@@ -42,21 +43,18 @@ export interface DecidedConcernOptions {
 
 /** A concern that went through report, echo, deliberation and a vote: DECIDED, with its decision. */
 export async function createDecidedConcern(db: Db, options: DecidedConcernOptions): Promise<DecidedConcern> {
-  const n = ++sequence;
   const decidedAt = options.decidedAt ?? new Date();
   const reportedAt = options.reportedAt ?? new Date(decidedAt.getTime() - 72 * HOUR);
-  const proposals = options.proposals ?? [{ adopted: true }];
-  const voterIds = options.voterIds ?? [];
   const seconderIds = options.seconderIds ?? [];
   const concern = await db.concern.create({
     data: {
       communityId: options.community.id,
       categoryId: options.community.categoryIds[options.category ?? 'repairs'],
       reporterId: options.reporterId,
-      title: options.title ?? `楼道灯坏了 ${n}`,
+      title: options.title ?? `楼道灯坏了 ${++sequence}`,
       body: '三楼楼道灯坏了一个月，晚上老人上下楼看不清。',
       place: '2号楼三单元',
-      status: 'DECIDED',
+      status: 'ACKNOWLEDGED',
       createdAt: reportedAt,
       deadlineAt: new Date(reportedAt.getTime() + 48 * HOUR),
       acknowledgedAt: new Date(reportedAt.getTime() + 4 * HOUR),
@@ -65,20 +63,45 @@ export async function createDecidedConcern(db: Db, options: DecidedConcernOption
       seconds: { create: seconderIds.map((userId) => ({ userId, createdAt: new Date(reportedAt.getTime() + HOUR) })) },
     },
   });
+  return decideConcernFixture(db, { concernId: concern.id, chairId: options.chairId, voterIds: options.voterIds, proposals: options.proposals, decidedAt });
+}
+
+export interface DecideOptions {
+  /** An ACKNOWLEDGED (or REOPENED) concern. */
+  concernId: number;
+  chairId: number;
+  /** Each voter supports the adopted proposals and opposes the others. */
+  voterIds?: number[];
+  proposals?: ProposalSpec[];
+  decidedAt?: Date;
+}
+
+/**
+ * Deliberation and a vote on an existing concern, as the proposals and votes modules would record
+ * them: proposals, a closed window with secret votes, the decision with its frozen tally, and the
+ * concern moved on to DECIDED.
+ */
+export async function decideConcernFixture(db: Db, options: DecideOptions): Promise<DecidedConcern> {
+  const n = ++sequence;
+  const decidedAt = options.decidedAt ?? new Date();
+  const proposals = options.proposals ?? [{ adopted: true }];
+  const voterIds = options.voterIds ?? [];
+  const concern = await db.concern.findUniqueOrThrow({ where: { id: options.concernId } });
+  const titles = proposals.map((spec, i) => spec.title ?? `方案 ${n}-${i + 1}：更换声控灯`);
   const proposalIds: number[] = [];
   for (const [i, spec] of proposals.entries()) {
     const proposal = await db.proposal.create({
       data: {
         concernId: concern.id,
-        authorId: spec.authorId ?? options.reporterId,
-        title: spec.title ?? `方案 ${n}-${i + 1}：更换声控灯`,
+        authorId: spec.authorId ?? concern.reporterId,
+        title: titles[i]!,
         body: '由物业更换为声控灯，费用从维修基金列支。',
         status: spec.adopted ? 'ADOPTED' : 'REJECTED',
       },
     });
     proposalIds.push(proposal.id);
   }
-  const eligibleCount = await db.membership.count({ where: { communityId: options.community.id, status: 'ACTIVE' } });
+  const eligibleCount = await db.membership.count({ where: { communityId: concern.communityId, status: 'ACTIVE' } });
   const window = await db.votingWindow.create({
     data: {
       concernId: concern.id,
@@ -107,29 +130,33 @@ export async function createDecidedConcern(db: Db, options: DecidedConcernOption
   if (votes.length) await db.vote.createMany({ data: votes });
   const tally = proposals.map((spec, i) => ({
     proposalId: proposalIds[i]!,
-    title: spec.title ?? `方案 ${n}-${i + 1}：更换声控灯`,
+    title: titles[i]!,
     support: spec.adopted ? voterIds.length : 0,
     oppose: spec.adopted ? 0 : voterIds.length,
     abstain: 0,
     adopted: spec.adopted,
   }));
-  const decision = await db.decision.create({
-    data: {
-      concernId: concern.id,
-      windowId: window.id,
-      chairId: options.chairId,
-      decidedAt,
-      quorumMet: proposals.some((p) => p.adopted),
-      eligibleCount,
-      quorumCount: window.quorumCount,
-      voterCount: voterIds.length,
-      thresholdPercent: 50,
-      tally,
-    },
+  const decision = await db.$transaction(async (tx) => {
+    await moveConcern(tx, concern, 'VOTING');
+    await moveConcern(tx, { id: concern.id, status: 'VOTING' }, 'DECIDED');
+    return tx.decision.create({
+      data: {
+        concernId: concern.id,
+        windowId: window.id,
+        chairId: options.chairId,
+        decidedAt,
+        quorumMet: proposals.some((p) => p.adopted),
+        eligibleCount,
+        quorumCount: window.quorumCount,
+        voterCount: voterIds.length,
+        thresholdPercent: 50,
+        tally,
+      },
+    });
   });
   return {
     concernId: concern.id,
-    communityId: options.community.id,
+    communityId: concern.communityId,
     windowId: window.id,
     decisionId: decision.id,
     proposalIds,

@@ -35,9 +35,6 @@ export function sqlDialect(provider: Provider): SqlDialect {
   return provider === 'sqlite' ? sqlite : postgresql;
 }
 
-/** A quoted identifier such as "Concern"."createdAt": both databases read double quotes the same way. */
-export const column = (table: string, name: string): Sql => Prisma.raw(`"${table}"."${name}"`);
-
 /** Numbers come back as bigint (COUNT), Decimal (PostgreSQL numeric) or number; this makes them numbers. */
 export function toNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null;

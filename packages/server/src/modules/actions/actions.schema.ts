@@ -11,7 +11,7 @@ import {
   blockAction,
   completeAction,
   createAction,
-  isOverdue,
+  isActionOverdue,
   maxPhotosPerUpdate,
   postProgressUpdate,
   progressOf,
@@ -48,7 +48,7 @@ export const ActionRef = builder.prismaNode('Action', {
     overdue: t.boolean({
       description: 'Past its due date and not done.',
       select: { dueAt: true, status: true },
-      resolve: (action, _args, ctx) => isOverdue(action, ctx.clock.now()),
+      resolve: (action, _args, ctx) => isActionOverdue(action, ctx.clock.now()),
     }),
     canRun: t.boolean({
       description: 'Whether the viewer may change this action: a cadre, or its owner.',

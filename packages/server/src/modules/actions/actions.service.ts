@@ -39,7 +39,7 @@ export function progressOf(milestones: readonly { weight: number; doneAt: Date |
   return Math.round((done * 1000) / total) / 10;
 }
 
-export function isOverdue(action: { dueAt: Date; status: ActionStatus }, now: Date): boolean {
+export function isActionOverdue(action: { dueAt: Date; status: ActionStatus }, now: Date): boolean {
   return action.status !== 'DONE' && action.dueAt.getTime() < now.getTime();
 }
 

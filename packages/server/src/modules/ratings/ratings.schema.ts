@@ -9,7 +9,7 @@ export const SatisfactionEnum = builder.enumType(Satisfaction, { name: 'Satisfac
 const RatingOutcomeEnum = builder.enumType(RatingOutcome, { name: 'RatingOutcome' });
 
 // Reached only through its action, which carries the read check.
-const RatingWindowRef = builder.prismaObject('RatingWindow', {
+builder.prismaObject('RatingWindow', {
   fields: (t) => ({
     openedAt: t.expose('openedAt', { type: 'DateTime' }),
     closesAt: t.expose('closesAt', { type: 'DateTime' }),
@@ -36,7 +36,7 @@ const RatingSummaryRef = builder.objectRef<RatingSummary>('RatingSummary').imple
   }),
 });
 
-const MyRatingRef = builder.prismaObject('Rating', {
+builder.prismaObject('Rating', {
   name: 'MyRating',
   description: "The viewer's own rating; nobody else's is ever shown.",
   fields: (t) => ({

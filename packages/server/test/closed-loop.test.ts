@@ -1,11 +1,6 @@
 // The whole loop, through the API, on both databases: report -> second -> acknowledge -> propose ->
 // vote -> decide -> action -> milestones -> done -> ratings -> closed (or reopened, and round again)
 // -> rule published -> rule adopted by another community.
-//
-// TODO(proposals, votes): the propose / vote / decide steps are database fixtures (decideConcernFixture)
-// until those modules land on main. Then switch them to the mutations that create a proposal, open a
-// voting window, cast votes and close the window (recording the Decision), and take the decision's id
-// from the API instead of the fixture.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scheduler } from '../src/scheduler/scheduler.js';
@@ -13,13 +8,19 @@ import { scheduledJobs } from '../src/scheduler/jobs.js';
 import { providers } from '../src/test-support/databases.js';
 import { createTestApp, days, testClock, type Caller, type TestApp } from '../src/test-support/harness.js';
 import { createUser, createWorld, type TestUser, type World } from '../src/test-support/fixtures.js';
-import { decideConcernFixture, keepSessionsAlive, secondServer } from '../src/test-support/loop-fixtures.js';
+import { keepSessionsAlive, secondServer } from '../src/test-support/loop-fixtures.js';
 import { gqlMultipart, photoFiles } from '../src/test-support/multipart.js';
 import { report } from '../src/modules/concerns/concerns.test-helpers.js';
 
 const SECOND = `mutation ($id: ID!) { secondConcern(concernId: $id) { __typename ... on SecondConcernSuccess { data { secondCount } } } }`;
 const ACKNOWLEDGE = `mutation ($id: ID!, $answer: String!) {
   acknowledgeConcern(concernId: $id, answer: $answer) { __typename ... on AcknowledgeConcernSuccess { data { status } } } }`;
+const PROPOSE = `mutation ($id: ID!, $input: ProposalInput!) {
+  createProposal(concernId: $id, input: $input) { __typename ... on CreateProposalSuccess { data { id } } } }`;
+const OPEN_VOTING = `mutation ($id: ID!) { openVotingWindow(concernId: $id) { __typename ... on OpenVotingWindowSuccess { data { id } } } }`;
+const VOTE = `mutation ($id: ID!, $choice: VoteChoice!) { castVote(proposalId: $id, choice: $choice) { __typename ... on CastVoteSuccess { data { myVote } } } }`;
+const CLOSE_VOTING = `mutation ($id: ID!) { closeVotingWindow(windowId: $id) {
+  __typename ... on CloseVotingWindowSuccess { data { id quorumMet adoptedProposals { id } tally { title support oppose adopted } } } } }`;
 const ACTION = `id status progress overdue concern { status } milestones { id title done }
   ratingWindow { isOpen outcome } ratingSummary { satisfied basicallySatisfied dissatisfied total satisfactionPercent } myRating { value }`;
 const CREATE_ACTION = `mutation ($decisionId: ID!, $proposalId: ID!, $input: CreateActionInput!) {
@@ -98,7 +99,7 @@ describe.each(providers)('the closed loop on %s', (provider) => {
   const kindsOf = async (as: TestUser) =>
     (await query<{ me: { notifications: { edges: { node: { kind: string } }[] } } }>(NOTIFICATIONS, {}, as)).me.notifications.edges.map((e) => e.node.kind);
 
-  /** Report, second, acknowledge through the API; then deliberation and the vote (fixtures, see the TODO above). */
+  /** Report, second, acknowledge, propose, vote and decide: the first half of the loop. */
   async function decidedConcern(title: string) {
     const concern = await report(t, world.community, world.resident, {
       title,
@@ -113,17 +114,18 @@ describe.each(providers)('the closed loop on %s', (provider) => {
     expect(acknowledged.status).toBe('ACKNOWLEDGED');
     expect(await kindsOf(world.resident)).toContain('CONCERN_ACKNOWLEDGED');
 
-    const decided = await decideConcernFixture(t.db, {
-      concernId: Number(Buffer.from(concern.id, 'base64').toString().split(':')[1]),
-      chairId: world.cadre.id,
-      voterIds: voters.map((v) => v.id),
-      proposals: [
-        { title: '方案一：更换为声控灯，物业负责', authorId: world.resident2.id, adopted: true },
-        { title: '方案二：加装太阳能灯', authorId: neighbour.id, adopted: false },
-      ],
-      decidedAt: clock.now(),
-    });
-    return { concernId: concern.id, decided, decisionId: encodeGlobalID('Decision', decided.decisionId) };
+    // Residents propose; a cadre opens the vote; the voters choose in secret; the cadre closes it.
+    const lamp = await succeed<{ id: string }>(PROPOSE, { id: concern.id, input: { title: '方案一：更换为声控灯，物业负责', body: '物业本周内更换声控灯，费用从维修基金列支。' } }, world.resident2);
+    const solar = await succeed<{ id: string }>(PROPOSE, { id: concern.id, input: { title: '方案二：加装太阳能灯', body: '在楼道窗口加装太阳能灯。' } }, neighbour);
+    const window = await succeed<{ id: string }>(OPEN_VOTING, { id: concern.id }, world.cadre);
+    for (const voter of voters) {
+      expect(await succeed<{ myVote: string }>(VOTE, { id: lamp.id, choice: 'SUPPORT' }, voter)).toEqual({ myVote: 'SUPPORT' });
+      expect(await succeed<{ myVote: string }>(VOTE, { id: solar.id, choice: 'OPPOSE' }, voter)).toEqual({ myVote: 'OPPOSE' });
+    }
+    const decision = await succeed<{ id: string; quorumMet: boolean; adoptedProposals: { id: string }[] }>(CLOSE_VOTING, { id: window.id }, world.cadre);
+    expect(decision).toMatchObject({ quorumMet: true, adoptedProposals: [{ id: lamp.id }] });
+    expect(await kindsOf(world.resident)).toContain('DECISION_RECORDED');
+    return { concernId: concern.id, decisionId: decision.id, adoptedProposalId: lamp.id };
   }
 
   /** A cadre turns the adopted proposal into an action the neighbour (an electrician) owns; he carries it out. */
@@ -133,7 +135,7 @@ describe.each(providers)('the closed loop on %s', (provider) => {
       CREATE_ACTION,
       {
         decisionId: scene.decisionId,
-        proposalId: encodeGlobalID('Proposal', scene.decided.adoptedProposalIds[0]!),
+        proposalId: scene.adoptedProposalId,
         input: {
           title: '更换三楼楼道声控灯',
           ownerMembershipId: encodeGlobalID('Membership', ownerMembership.id),
@@ -250,7 +252,7 @@ describe.each(providers)('the closed loop on %s', (provider) => {
 
     // Everything is on the concern's public timeline, in order, and no ballot or rating is anywhere.
     const timeline = (await query<{ concern: { timeline: { kind: string }[] } }>(CONCERN, { id: scene.concernId }, undefined)).concern.timeline.map((e) => e.kind);
-    const story = ['concern.reported', 'concern.acknowledged', 'action.created', 'action.status_changed', 'action.milestone_done', 'action.progress_posted',
+    const story = ['concern.reported', 'concern.acknowledged', 'proposal.created', 'voting.opened', 'voting.closed', 'decision.recorded', 'action.created', 'action.status_changed', 'action.milestone_done', 'action.progress_posted',
       'action.milestone_done', 'action.status_changed', 'concern.resolved', 'rating.window_opened', 'rating.window_closed', 'concern.closed', 'rule.published'];
     expect(timeline.filter((kind) => story.includes(kind)).filter((kind, i, all) => kind !== all[i - 1])).toEqual(story.filter((kind, i) => kind !== story[i - 1]));
     const audit = await query(AUDIT, { slug: world.community.slug }, world.admin);
@@ -278,7 +280,7 @@ describe.each(providers)('the closed loop on %s', (provider) => {
     const reopened = await query<{ concern: { status: string; reopenedAt: string } }>(CONCERN, { id: scene.concernId }, world.resident);
     expect(reopened.concern.status).toBe('REOPENED');
     expect(new Date(reopened.concern.reopenedAt).getTime()).toBe(clock.now().getTime());
-    expect((await t.db.concern.findUniqueOrThrow({ where: { id: scene.decided.concernId } })).reopenCount).toBe(1);
+    expect((await t.db.concern.findUniqueOrThrow({ where: { id: Number(Buffer.from(scene.concernId, 'base64').toString().split(':')[1]) } })).reopenCount).toBe(1);
     for (const person of [world.resident, world.resident2, ...voters, world.cadre, world.admin]) {
       expect((await kindsOf(person)).filter((kind) => kind === 'CONCERN_REOPENED'), person.displayName).toHaveLength(1);
     }

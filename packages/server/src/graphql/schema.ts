@@ -8,6 +8,8 @@ import '../modules/identity/identity.schema.js';
 import '../modules/members/members.schema.js';
 import '../modules/communities/communities.schema.js';
 import '../modules/concerns/concerns.schema.js';
+import '../modules/proposals/proposals.schema.js';
+import '../modules/votes/votes.schema.js';
 import '../modules/actions/actions.schema.js';
 import '../modules/ratings/ratings.schema.js';
 import '../modules/rules/rules.schema.js';
@@ -17,5 +19,6 @@ import '../modules/metrics/metrics.schema.js';
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { builder } from '../../graphql/builder.js';
-import { idOfType } from '../../graphql/global-ids.js';
 import { ActionStatus } from '../../generated/sqlite/enums.js';
 import { readableCommunityWhere } from '../communities/communities.service.js';
 import { ConcernRef } from '../concerns/concerns.schema.js';
 import { MembershipRef } from '../members/members.schema.js';
+import { ProposalRef } from '../proposals/proposals.schema.js';
+import { DecisionRef } from '../votes/votes.schema.js';
 import { canRunAction } from './actions.policy.js';
 import {
   addMilestone,
@@ -56,6 +57,8 @@ export const ActionRef = builder.prismaNode('Action', {
       resolve: (action, _args, ctx) => canRunAction(ctx.viewer, { communityId: action.concern.communityId, ownerId: action.ownerId }),
     }),
     concern: t.relation('concern'),
+    decision: t.relation('decision', { description: 'The decision that adopted the proposal.' }),
+    proposal: t.relation('proposal', { description: 'The adopted proposal it carries out.' }),
     milestones: t.relation('milestones', { query: { orderBy: { position: 'asc' } } }),
     updates: t.relatedConnection('updates', { cursor: 'id', query: { orderBy: { id: 'desc' } } }),
   }),
@@ -92,6 +95,10 @@ export const ProgressUpdateRef = builder.prismaNode('ProgressUpdate', {
 
 builder.prismaObjectField(ConcernRef, 'actions', (t) =>
   t.relation('actions', { description: 'What is being done about it: one action per adopted proposal.', query: { orderBy: { id: 'asc' } } }),
+);
+
+builder.prismaObjectField(DecisionRef, 'actions', (t) =>
+  t.relation('actions', { description: 'The actions that carry out what it adopted.', query: { orderBy: { id: 'asc' } } }),
 );
 
 builder.queryField('action', (t) =>
@@ -158,13 +165,12 @@ builder.mutationFields((t) => ({
     errors: {},
     description: 'Turns a proposal the decision adopted into an action (cadres).',
     args: {
-      // TODO(votes, concerns): `for: DecisionRef` and `for: ProposalRef` once those modules land on main.
-      decisionId: t.arg.globalID(),
-      proposalId: t.arg.globalID(),
+      decisionId: t.arg.globalID({ for: DecisionRef }),
+      proposalId: t.arg.globalID({ for: ProposalRef }),
       input: t.arg({ type: CreateActionInput }),
     },
     resolve: async (query, _root, { decisionId, proposalId, input }, ctx) => {
-      const action = await createAction(ctx, idOfType(decisionId, 'Decision', ['decisionId']), idOfType(proposalId, 'Proposal', ['proposalId']), {
+      const action = await createAction(ctx, Number(decisionId.id), Number(proposalId.id), {
         ...input,
         ownerMembershipId: input.ownerMembershipId ? Number(input.ownerMembershipId.id) : null,
       });

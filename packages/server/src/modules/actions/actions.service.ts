@@ -14,17 +14,8 @@ import { publishBoardChanges } from '../concerns/concerns.service.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { notify, publishUnreadCounts } from '../notifications/notifications.service.js';
 import { openRatingWindow } from '../ratings/ratings.service.js';
+import type { DecisionLine } from '../votes/votes.service.js';
 import { canCreateAction, canRunAction } from './actions.policy.js';
-
-/** One line of a decision's frozen tally, as the votes module writes it. */
-export interface TallyLine {
-  proposalId: number;
-  title: string;
-  support: number;
-  oppose: number;
-  abstain: number;
-  adopted: boolean;
-}
 
 export const maxPhotosPerUpdate = 9;
 
@@ -164,7 +155,7 @@ export async function createAction(ctx: Context, decisionId: number, proposalId:
   if (!decision || !(await canRead(ctx, decision.concern.communityId, 'BOARD'))) throw new NotFoundError('Decision', decisionId);
   const communityId = decision.concern.communityId;
   if (!canCreateAction(ctx.viewer, communityId)) throw new ForbiddenError('CADRE_REQUIRED');
-  const line = (decision.tally as unknown as TallyLine[]).find((l) => l.proposalId === proposalId);
+  const line = (decision.tally as unknown as DecisionLine[]).find((l) => l.proposalId === proposalId);
   if (!line?.adopted) throw ValidationError.field(['proposalId'], 'Only a proposal this decision adopted becomes an action', 'NOT_ADOPTED');
   const now = ctx.clock.now();
   if (input.dueAt.getTime() <= now.getTime()) throw ValidationError.field(['input', 'dueAt'], 'The due date must be in the future', 'NOT_IN_FUTURE');

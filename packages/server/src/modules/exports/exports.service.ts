@@ -3,7 +3,7 @@
 // No vote choice, rating or reporter's name is ever written: tallies and counts only.
 import type { Context } from '../../context.js';
 import type { ConcernStatus } from '../../generated/sqlite/enums.js';
-import type { TallyLine } from '../actions/actions.service.js';
+import type { DecisionLine } from '../votes/votes.service.js';
 import { communityFigures, type FigureSet, type Period } from '../metrics/metrics.service.js';
 import { localDateTime } from '../metrics/months.js';
 import type { CsvCell } from './csv.js';
@@ -125,7 +125,7 @@ export async function* decisionPages(ctx: Context, community: ExportCommunity): 
     if (page.length === 0) return;
     after = page.at(-1)!.id;
     yield page.flatMap((d) =>
-      (d.tally as unknown as TallyLine[]).map((line) => [
+      (d.tally as unknown as DecisionLine[]).map((line) => [
         d.id,
         d.concernId,
         d.concern.title,
@@ -166,8 +166,8 @@ const figureColumns: [keyof FigureSet, string, 'count' | 'rate' | 'hours'][] = [
   ['dissatisfied', '不满意 Dissatisfied', 'count'],
   ['satisfactionRate', '满意率 Satisfaction rate', 'rate'],
   ['sessions', '议事会 Sessions', 'count'],
-  ['voters', '投票人数 Voters', 'count'],
-  ['eligibleVoters', '有表决权人数 Eligible voters', 'count'],
+  ['participants', '参与表决人数 Participants', 'count'],
+  ['electorate', '有表决权人数 Electorate', 'count'],
   ['participationRate', '参与率 Participation rate', 'rate'],
 ];
 
@@ -188,12 +188,14 @@ export async function* figurePages(ctx: Context, community: ExportCommunity, per
   const figures = await communityFigures(ctx, community.id, period);
   const categories = await ctx.db.category.findMany({ where: { communityId: community.id }, select: { id: true, name: true } });
   const nameOf = new Map(categories.map((c) => [c.id, c.name]));
-  const sessionCell = (voters: number, eligible: number, rate: number | null): CsvCell[] =>
-    figureColumns.map(([key]) => (key === 'voters' ? voters : key === 'eligibleVoters' ? eligible : key === 'participationRate' ? percent(rate) : key === 'sessions' ? 1 : null));
+  const sessionCells = (session: (typeof figures.sessions)[number]): CsvCell[] =>
+    figureColumns.map(([key]) =>
+      key === 'participants' ? session.participants : key === 'electorate' ? session.electorate : key === 'participationRate' ? percent(session.participationRate) : key === 'sessions' ? 1 : null,
+    );
   yield [
     ['合计 Total', `${localDateTime(figures.from, community.timezone)} – ${localDateTime(figures.to, community.timezone)}`, ...figureCells(figures.totals)],
     ...figures.byCategory.map((row) => ['分类 Category', nameOf.get(row.categoryId), ...figureCells(row.figures)]),
     ...figures.byMonth.map((row) => ['月份 Month', row.month, ...figureCells(row.figures)]),
-    ...figures.sessions.map((s) => ['议事会 Session', s.title, ...sessionCell(s.voters, s.eligible, s.participationRate)]),
+    ...figures.sessions.map((s) => ['议事会 Session', s.title, ...sessionCells(s)]),
   ];
 }

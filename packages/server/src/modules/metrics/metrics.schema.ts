@@ -27,9 +27,9 @@ const FigureSetRef = builder.objectRef<FigureSet>('FigureSet').implement({
     dissatisfied: t.exposeInt('dissatisfied'),
     satisfactionRate: t.exposeFloat('satisfactionRate', { nullable: true, description: '(satisfied + basically satisfied) / ratings' }),
     sessions: t.exposeInt('sessions', { description: 'Ended sessions that held a vote (none under a category).' }),
-    voters: t.exposeInt('voters'),
-    eligibleVoters: t.exposeInt('eligibleVoters'),
-    participationRate: t.exposeFloat('participationRate', { nullable: true, description: 'voters / eligible voters, over the sessions' }),
+    participants: t.exposeInt('participants', { description: 'Members who voted in the sessions, each counted once per session.' }),
+    electorate: t.exposeInt('electorate', { description: 'Members entitled to vote in the sessions, summed over them.' }),
+    participationRate: t.exposeFloat('participationRate', { nullable: true, description: 'participants / electorate, over the sessions' }),
   }),
 });
 
@@ -56,8 +56,8 @@ const SessionParticipationRef = builder.objectRef<SessionParticipation>('Session
     title: t.exposeString('title'),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
-    voters: t.exposeInt('voters', { description: 'Members who voted on any item of the session.' }),
-    eligible: t.exposeInt('eligible', { description: 'Members entitled to vote.' }),
+    participants: t.exposeInt('participants', { description: 'Members who voted on any item of the session.' }),
+    electorate: t.exposeInt('electorate', { description: 'Members entitled to vote.' }),
     participationRate: t.exposeFloat('participationRate', { nullable: true }),
   }),
 });

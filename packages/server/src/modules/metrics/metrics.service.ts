@@ -35,8 +35,8 @@ export interface FigureSet {
   dissatisfied: number;
   satisfactionRate: number | null;
   sessions: number;
-  voters: number;
-  eligibleVoters: number;
+  participants: number;
+  electorate: number;
   participationRate: number | null;
 }
 
@@ -46,8 +46,8 @@ export interface SessionParticipation {
   startedAt: Date;
   endedAt: Date | null;
   month: string;
-  voters: number;
-  eligible: number;
+  participants: number;
+  electorate: number;
   participationRate: number | null;
 }
 
@@ -88,8 +88,8 @@ interface Counts {
   basicallySatisfied: number;
   dissatisfied: number;
   sessions: number;
-  voters: number;
-  eligible: number;
+  participants: number;
+  electorate: number;
 }
 
 const emptyCounts = (): Counts => ({
@@ -105,8 +105,8 @@ const emptyCounts = (): Counts => ({
   basicallySatisfied: 0,
   dissatisfied: 0,
   sessions: 0,
-  voters: 0,
-  eligible: 0,
+  participants: 0,
+  electorate: 0,
 });
 
 function figuresOf(c: Counts): FigureSet {
@@ -129,9 +129,9 @@ function figuresOf(c: Counts): FigureSet {
     dissatisfied: c.dissatisfied,
     satisfactionRate: ratio(c.satisfied + c.basicallySatisfied, c.ratings),
     sessions: c.sessions,
-    voters: c.voters,
-    eligibleVoters: c.eligible,
-    participationRate: ratio(c.voters, c.eligible),
+    participants: c.participants,
+    electorate: c.electorate,
+    participationRate: ratio(c.participants, c.electorate),
   };
 }
 
@@ -249,17 +249,17 @@ async function sessionRows(ctx: Context, sql: SqlDialect, communityId: number, s
     WHERE s."communityId" = ${communityId} AND s."status" = 'ENDED'
     ORDER BY s."startedAt", s."id"`;
   return rows.map((row): SessionParticipation => {
-    const voters = toNumber(row.voters) ?? 0;
-    const eligible = toNumber(row.eligible) ?? 0;
+    const participants = toNumber(row.voters) ?? 0;
+    const electorate = toNumber(row.eligible) ?? 0;
     return {
       sessionId: toNumber(row.id)!,
       title: String(row.title),
       startedAt: new Date(row.started_at as string | Date),
       endedAt: row.ended_at ? new Date(row.ended_at as string | Date) : null,
       month: String(row.month_key),
-      voters,
-      eligible,
-      participationRate: ratio(voters, eligible),
+      participants,
+      electorate,
+      participationRate: ratio(participants, electorate),
     };
   });
 }
@@ -325,8 +325,8 @@ export async function communityFigures(ctx: Context, communityId: number, period
   for (const session of sessions) {
     for (const entry of [counts('total', ''), counts('month', session.month)]) {
       entry.sessions += 1;
-      entry.voters += session.voters;
-      entry.eligible += session.eligible;
+      entry.participants += session.participants;
+      entry.electorate += session.electorate;
     }
   }
 

@@ -57,7 +57,7 @@ const expected = {
     // 2 4 5 [10] 20 30 60, and 50 [100] 200
     medianHoursToRespond: 10, medianHoursToResolve: 100,
     ratings: 9, satisfied: 3, basicallySatisfied: 3, dissatisfied: 3, satisfactionRate: 6 / 9,
-    sessions: 2, voters: 13, eligibleVoters: 47, participationRate: 13 / 47,
+    sessions: 2, participants: 13, electorate: 47, participationRate: 13 / 47,
   },
   byMonth: {
     '2026-09': {
@@ -65,21 +65,21 @@ const expected = {
       responseRate: 2 / 3, onTimeResponseRate: 1 / 3, resolutionRate: 2 / 3,
       medianHoursToRespond: 35, medianHoursToResolve: 150,
       ratings: 4, satisfied: 2, basicallySatisfied: 1, dissatisfied: 1, satisfactionRate: 3 / 4,
-      sessions: 1, voters: 8, eligibleVoters: 22, participationRate: 8 / 22,
+      sessions: 1, participants: 8, electorate: 22, participationRate: 8 / 22,
     },
     '2026-10': {
       reported: 3, acknowledged: 2, declined: 1, responded: 3, respondedOnTime: 2, resolved: 0,
       responseRate: 1, onTimeResponseRate: 2 / 3, resolutionRate: 0,
       medianHoursToRespond: 20, medianHoursToResolve: null,
       ratings: 3, satisfied: 1, basicallySatisfied: 0, dissatisfied: 2, satisfactionRate: 1 / 3,
-      sessions: 0, voters: 0, eligibleVoters: 0, participationRate: null,
+      sessions: 0, participants: 0, electorate: 0, participationRate: null,
     },
     '2026-11': {
       reported: 2, acknowledged: 2, declined: 0, responded: 2, respondedOnTime: 2, resolved: 1,
       responseRate: 1, onTimeResponseRate: 1, resolutionRate: 1 / 2,
       medianHoursToRespond: 3, medianHoursToResolve: 50,
       ratings: 2, satisfied: 0, basicallySatisfied: 2, dissatisfied: 0, satisfactionRate: 1,
-      sessions: 1, voters: 5, eligibleVoters: 25, participationRate: 5 / 25,
+      sessions: 1, participants: 5, electorate: 25, participationRate: 5 / 25,
     },
   },
   byCategory: {
@@ -88,36 +88,36 @@ const expected = {
       responseRate: 1, onTimeResponseRate: 1, resolutionRate: 2 / 3,
       medianHoursToRespond: 10, medianHoursToResolve: 75,
       ratings: 9, satisfied: 3, basicallySatisfied: 3, dissatisfied: 3, satisfactionRate: 6 / 9,
-      sessions: 0, voters: 0, eligibleVoters: 0, participationRate: null,
+      sessions: 0, participants: 0, electorate: 0, participationRate: null,
     },
     repairs: {
       reported: 3, acknowledged: 2, declined: 1, responded: 3, respondedOnTime: 2, resolved: 1,
       responseRate: 1, onTimeResponseRate: 2 / 3, resolutionRate: 1 / 3,
       medianHoursToRespond: 5, medianHoursToResolve: 200,
       ratings: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, satisfactionRate: null,
-      sessions: 0, voters: 0, eligibleVoters: 0, participationRate: null,
+      sessions: 0, participants: 0, electorate: 0, participationRate: null,
     },
     safety: {
       reported: 2, acknowledged: 1, declined: 0, responded: 1, respondedOnTime: 0, resolved: 0,
       responseRate: 1 / 2, onTimeResponseRate: 0, resolutionRate: 0,
       medianHoursToRespond: 30, medianHoursToResolve: null,
       ratings: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, satisfactionRate: null,
-      sessions: 0, voters: 0, eligibleVoters: 0, participationRate: null,
+      sessions: 0, participants: 0, electorate: 0, participationRate: null,
     },
   },
   // Session 1 votes on A (u1–u6, electorate 20) and B (u4–u8, electorate 22): 8 distinct voters of 22.
   sessions: [
-    { title: '九月议事会', voters: 8, eligible: 22, participationRate: 8 / 22 },
-    { title: '十一月议事会', voters: 5, eligible: 25, participationRate: 5 / 25 },
+    { title: '九月议事会', participants: 8, electorate: 22, participationRate: 8 / 22 },
+    { title: '十一月议事会', participants: 5, electorate: 25, participationRate: 5 / 25 },
   ],
 };
 
 const FIGURES = `
   reported acknowledged declined responded respondedOnTime resolved responseRate onTimeResponseRate resolutionRate
   medianHoursToRespond medianHoursToResolve ratings satisfied basicallySatisfied dissatisfied satisfactionRate
-  sessions voters eligibleVoters participationRate`;
+  sessions participants electorate participationRate`;
 const ALL = `timezone totals { ${FIGURES} } byMonth { month figures { ${FIGURES} } } byCategory { category { key } figures { ${FIGURES} } }
-  sessions { title voters eligible participationRate }`;
+  sessions { title participants electorate participationRate }`;
 const COMMUNITY_FIGURES = `query ($slug: String!, $from: DateTime, $to: DateTime) {
   community(slug: $slug) {
     figures(from: $from, to: $to) {
@@ -141,7 +141,7 @@ interface FiguresData {
   totals: FigureRecord;
   byMonth: { month: string; figures: FigureRecord }[];
   byCategory: { category: { key: string }; figures: FigureRecord }[];
-  sessions: { title: string; voters: number; eligible: number; participationRate: number | null }[];
+  sessions: { title: string; participants: number; electorate: number; participationRate: number | null }[];
 }
 
 /** Exact counts, rates to 1e-9 (ratios of small integers), medians to the hundredth of an hour. */

@@ -1,10 +1,9 @@
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { builder } from '../../graphql/builder.js';
-import { idOfType } from '../../graphql/global-ids.js';
 import { RuleStatus } from '../../generated/sqlite/enums.js';
 import { CommunityKindEnum, CommunityRef } from '../communities/communities.schema.js';
+import { DecisionRef } from '../votes/votes.schema.js';
 import { lineDiff } from './line-diff.js';
 import { canManageRules, canReadRule, ownRuleCommunities, readableRulesWhere } from './rules.policy.js';
 import { adoptRule, amendRule, draftRule, publishRule, retireRule } from './rules.service.js';
@@ -33,13 +32,7 @@ export const RuleRef = builder.prismaNode('Rule', {
     retireReason: t.exposeString('retireReason', { nullable: true }),
     community: t.relation('community'),
     versions: t.relation('versions', { description: 'Every version, oldest first.', query: { orderBy: { version: 'asc' } } }),
-    // TODO(votes): a `sourceDecision: Decision` relation once the votes module's Decision type lands.
-    sourceDecisionId: t.id({
-      nullable: true,
-      description: 'The decision the rule came from (a Decision global id).',
-      select: { sourceDecisionId: true },
-      resolve: (rule) => (rule.sourceDecisionId ? encodeGlobalID('Decision', rule.sourceDecisionId) : null),
-    }),
+    sourceDecision: t.relation('sourceDecision', { nullable: true, description: 'The decision the rule came from; none for an adopted copy.' }),
     adoptedFrom: t.relation('adoptedFrom', { nullable: true, description: "Where this community's copy came from." }),
     adoptionCount: t.relationCount('adoptedAs', { description: 'How many communities have adopted this rule.' }),
     fromMyCommunity: t.boolean({
@@ -128,6 +121,13 @@ builder.prismaObjectField(CommunityRef, 'rules', (t) =>
   }),
 );
 
+builder.prismaObjectField(DecisionRef, 'rules', (t) =>
+  t.relation('rules', {
+    description: 'The standing rules made from it (drafts only for cadres).',
+    query: (_args, ctx) => ({ where: readableRulesWhere(ctx.viewer), orderBy: { id: 'asc' } }),
+  }),
+);
+
 builder.queryFields((t) => ({
   rule: t.prismaField({
     type: 'Rule',
@@ -198,10 +198,9 @@ builder.mutationFields((t) => ({
     type: 'Rule',
     errors: {},
     description: 'Drafts a standing rule from a decision (cadres).',
-    // TODO(votes): `for: DecisionRef` once the votes module lands on main.
-    args: { decisionId: t.arg.globalID(), input: t.arg({ type: DraftRuleInput }) },
+    args: { decisionId: t.arg.globalID({ for: DecisionRef }), input: t.arg({ type: DraftRuleInput }) },
     resolve: async (query, _root, { decisionId, input }, ctx) => {
-      const rule = await draftRule(ctx, idOfType(decisionId, 'Decision', ['decisionId']), trimmed(input));
+      const rule = await draftRule(ctx, Number(decisionId.id), trimmed(input));
       return ctx.db.rule.findUniqueOrThrow({ ...query, where: { id: rule.id } });
     },
   }),

@@ -12,7 +12,7 @@ import { canRead } from '../communities/communities.policy.js';
 import { communityCadreIds } from '../concerns/concern-participants.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { notify, publishUnreadCounts } from '../notifications/notifications.service.js';
-import type { TallyLine } from '../actions/actions.service.js';
+import type { DecisionLine } from '../votes/votes.service.js';
 import { canManageRules, canReadRule } from './rules.policy.js';
 
 const DAY = 86_400_000;
@@ -70,7 +70,7 @@ export async function draftRule(ctx: Context, decisionId: number, input: DraftRu
   const communityId = decision.concern.communityId;
   if (!canManageRules(ctx.viewer, communityId)) throw new ForbiddenError('CADRE_REQUIRED');
   const viewer = requireUser(ctx.viewer);
-  if (!(decision.tally as unknown as TallyLine[]).some((line) => line.adopted)) {
+  if (!(decision.tally as unknown as DecisionLine[]).some((line) => line.adopted)) {
     throw ValidationError.field(['decisionId'], 'Only a decision that adopted a proposal becomes a rule', 'NOT_ADOPTED');
   }
   checkDates(input);

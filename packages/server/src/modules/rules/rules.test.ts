@@ -7,7 +7,7 @@ import { createTestApp, days, testClock, type Caller, type TestApp } from '../..
 import { createCommunity, createUser, createWorld, type TestUser, type World } from '../../test-support/fixtures.js';
 import { createDecidedConcern, createRuleFixture, secondServer } from '../../test-support/loop-fixtures.js';
 
-const RULE = `id status isPublic title body currentVersion adoptionCount fromMyCommunity canManage retireReason sourceDecisionId
+const RULE = `id status isPublic title body currentVersion adoptionCount fromMyCommunity canManage retireReason sourceDecision { id }
   versions { version title changeNote previousTitle bodyDiff { kind text } }
   adoptedFrom { sourceVersion sourceRule { id title } }`;
 const result = (field: string) => `__typename
@@ -75,7 +75,7 @@ describe.each(providers)('rules on %s', (provider) => {
     const drafted = await run(DRAFT, { decisionId: encodeGlobalID('Decision', scene.decisionId), input: draftInput() }, world.cadre);
     expect(drafted).toMatchObject({
       __typename: 'DraftRuleSuccess',
-      data: { status: 'DRAFT', title: '装修期间保护公共楼道地面', currentVersion: 1, canManage: true, sourceDecisionId: encodeGlobalID('Decision', scene.decisionId) },
+      data: { status: 'DRAFT', title: '装修期间保护公共楼道地面', currentVersion: 1, canManage: true, sourceDecision: { id: encodeGlobalID('Decision', scene.decisionId) } },
     });
     const id = drafted.data!.id;
     expect((await t.gql(GET, { id }, world.resident)).data).toEqual({ rule: null });
@@ -208,7 +208,7 @@ describe.each(providers)('rules on %s', (provider) => {
     const adopted = await run(ADOPT, { id, communityId: target }, otherCadre);
     expect(adopted).toMatchObject({
       __typename: 'AdoptRuleSuccess',
-      data: { status: 'DRAFT', title: '错时共享停车', currentVersion: 1, sourceDecisionId: null, adoptedFrom: { sourceVersion: 1, sourceRule: { id, title: '错时共享停车' } } },
+      data: { status: 'DRAFT', title: '错时共享停车', currentVersion: 1, sourceDecision: null, adoptedFrom: { sourceVersion: 1, sourceRule: { id, title: '错时共享停车' } } },
     });
     const copy = await t.db.rule.findUniqueOrThrow({ where: { id: Number(Buffer.from(adopted.data!.id, 'base64').toString().split(':')[1]) }, include: { versions: true } });
     expect(copy.communityId).toBe(world.otherCommunity.id);

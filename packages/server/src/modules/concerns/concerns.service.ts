@@ -38,7 +38,8 @@ export function publishBoardChange(deps: Pick<AppDeps, 'pubsub'>, concern: Board
 
 const boardFields = { id: true, communityId: true, version: true, status: true } as const;
 
-async function publishBoardChanges(deps: Pick<AppDeps, 'db' | 'pubsub'>, ids: number[]): Promise<void> {
+/** Reads the concerns as they are now and publishes each one's board change (after the commit). */
+export async function publishBoardChanges(deps: Pick<AppDeps, 'db' | 'pubsub'>, ids: number[]): Promise<void> {
   const concerns = await deps.db.concern.findMany({ where: { id: { in: ids } }, select: boardFields });
   for (const concern of concerns) publishBoardChange(deps, concern);
 }

@@ -84,6 +84,7 @@ export async function createProposal(ctx: Context, concernId: number, input: Pro
       subjectId: proposal.id,
       concernId,
       data: { title: input.title },
+      at: ctx.clock.now(),
     });
     // Guards against voting having opened since the concern was read.
     const change = await bumpConcernVersion(tx, concernId);
@@ -116,6 +117,7 @@ export async function editProposal(ctx: Context, proposalId: number, input: Prop
       subjectId: proposalId,
       concernId: concern.id,
       data: { title: input.title },
+      at: ctx.clock.now(),
     });
     const change = await bumpConcernVersion(tx, concern.id);
     if (!acceptsProposals(change.status)) throw new InvalidStateError('Concern', change.status, openStatuses);
@@ -207,6 +209,7 @@ async function changeProposal(
       subjectId: proposal.id,
       concernId: proposal.concern.id,
       data: auditData,
+      at: ctx.clock.now(),
     });
     const change = await bumpConcernVersion(tx, proposal.concern.id);
     if (!concernAllows(change.status)) throw new InvalidStateError('Concern', change.status);
@@ -269,6 +272,7 @@ export async function hideComment(ctx: Context, commentId: number, reason: strin
       subjectId: commentId,
       // Not on the concern's timeline: comment moderation shows in the audit log only.
       data: { reason },
+      at: ctx.clock.now(),
     });
     const change = comment.concernId ? await bumpConcernVersion(tx, comment.concernId) : null;
     return { updated: await tx.comment.findUniqueOrThrow({ where: { id: commentId } }), change };

@@ -1,5 +1,6 @@
-// Deliberating on a concern against the real server with demo data: proposing, commenting with a
-// stance, and voting in an open voting window (optimistic, changed, taken back).
+// Deliberating on a concern and following it up, against the real server with demo data: proposing,
+// commenting with a stance, voting in an open voting window (optimistic, changed, taken back), the
+// action's progress, rating the result, and the notification feed.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser, openContext, screenshot, seriousAxeViolations, type ViewportName } from './support/browser.ts';
@@ -13,6 +14,8 @@ const contexts: BrowserContext[] = [];
 // Demo concerns of Xinhua Lane (global ids): see packages/server/src/db/seed/content.ts.
 const EBIKES = '/c/xinhua-lane/concerns/Q29uY2Vybjo2'; // VOTING, resident has not voted
 const FOOTPATH = '/c/xinhua-lane/concerns/Q29uY2Vybjo4'; // ACKNOWLEDGED, reported by resident
+const PARCELS = '/c/xinhua-lane/concerns/Q29uY2Vybjox'; // IN_PROGRESS: an action under way
+const LIGHTING = '/c/xinhua-lane/concerns/Q29uY2Vybjoz'; // RESOLVED: rating open, resident has not rated
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -150,6 +153,80 @@ describe('proposals and comments', () => {
     await page.getByRole('dialog', { name: '撤回这个方案？' }).getByRole('button', { name: '确定撤回' }).click();
     await page.getByText('方案已撤回。').waitFor();
     await edited.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('after the decision', () => {
+  it("shows the action's progress: the bar, the steps and the latest news", async () => {
+    const { page, errors } = await open('resident');
+    await page.goto(server.url + PARCELS);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: '办理进度' }) });
+    await section.waitFor();
+    const bar = section.getByRole('progressbar', { name: '完成进度' });
+    const value = Number(await bar.getAttribute('aria-valuenow'));
+    expect(value).toBeGreaterThan(0);
+    await section.getByRole('heading', { name: '办理节点' }).waitFor();
+    expect(await section.getByText('已完成：', { exact: false }).count()).toBeGreaterThan(0);
+    await section.getByRole('heading', { name: '最新进展' }).waitFor();
+    await section.locator('ul li p').first().waitFor();
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'action-progress-360-zh');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets a resident rate the result and change the rating while it is open (en)', async () => {
+    const { page, errors } = await open('resident', 'en');
+    await page.goto(server.url + LIGHTING);
+    const rating = page.locator('section[aria-labelledby^="rating-"]');
+    await rating.waitFor();
+    const total = async () => Number.parseInt((await rating.getByText(/^\d+ ratings?$/).textContent()) ?? '0', 10);
+    const before = await total();
+
+    await rating.getByRole('button', { name: 'Send my rating' }).click();
+    await rating.getByText('Please fill this in.').waitFor();
+    await rating.getByText('Satisfied', { exact: true }).click();
+    await rating.getByLabel('Anything to add (optional)').fill('Much safer at night now.');
+    await rating.getByRole('button', { name: 'Send my rating' }).click();
+    await page.getByText('Thank you for rating!').waitFor();
+    await rating.getByText('Your rating: Satisfied').waitFor();
+    await page.waitForFunction(
+      (expected) => [...document.querySelectorAll('p')].some((p) => p.textContent === `${expected} ratings`),
+      before + 1,
+    );
+    await screenshot(page, 'rating-360-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Changing it while the window is open counts it once.
+    await rating.getByText('Basically satisfied', { exact: true }).click();
+    await rating.getByRole('button', { name: 'Change my rating' }).click();
+    await rating.getByText('Your rating: Basically satisfied').waitFor();
+    expect(await total()).toBe(before + 1);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('notifications', () => {
+  it('shows unread ones on the bell and in the feed, leads to the subject, and marks them read', async () => {
+    const { page, errors } = await open('resident');
+    await page.goto(server.url + '/c/xinhua-lane');
+    const bell = page.getByRole('link', { name: /^通知（\d+ 条未读）$/ });
+    await bell.waitFor();
+    await bell.click();
+    await page.getByRole('heading', { level: 1, name: '通知' }).waitFor();
+    await page.getByText('未读').first().waitFor();
+    await screenshot(page, 'notifications-360-zh');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await page.getByText('已全部标为已读。').waitFor();
+    await page.getByRole('link', { name: '通知', exact: true }).waitFor();
+    expect(await page.locator('main').getByText('未读', { exact: true }).count()).toBe(0);
+
+    // Each one leads to its concern.
+    await page.locator('main li a').first().click();
+    await page.waitForURL(/\/c\/xinhua-lane\/concerns\//);
     expect(errors).toEqual([]);
   });
 });

@@ -57,8 +57,8 @@ function Board({ community }: { community: BoardCommunity }) {
   const filters = readFilters(searchParams);
   const setFilters = (next: BoardFilters) => setSearchParams(writeFilters(next), { replace: true, preventScrollReset: true });
   const narrowing = narrowingVariables(filters);
-  const [counts] = useQuery({ query: BoardCountsQuery, variables: { communityId: community.id, ...narrowing } });
-  useBoardLive(community.id);
+  const live = useBoardLive(community.id);
+  const [counts] = useQuery({ query: BoardCountsQuery, variables: { communityId: community.id, ...narrowing }, context: live });
   const isMember = Boolean(community.myRole);
   const name = localizedName(i18n.language, community);
 
@@ -81,7 +81,7 @@ function Board({ community }: { community: BoardCommunity }) {
         <h2 id="board-list-heading" className="visually-hidden">
           {t('listHeading')}
         </h2>
-        <ConcernPages key={listKey} community={community} filters={filters} onClear={() => setFilters({ ...filters, categoryKey: null, groupId: null, overdue: false, status: 'all' })} />
+        <ConcernPages key={listKey} community={community} filters={filters} live={live} onClear={() => setFilters({ ...filters, categoryKey: null, groupId: null, overdue: false, status: 'all' })} />
       </section>
       {isMember ? (
         <ButtonLink to={paths.reportConcern(community.slug)} variant="primary" className={styles.fab}>
@@ -93,7 +93,7 @@ function Board({ community }: { community: BoardCommunity }) {
   );
 }
 
-function ConcernPages({ community, filters, onClear }: { community: BoardCommunity; filters: BoardFilters; onClear: () => void }) {
+function ConcernPages({ community, filters, live, onClear }: { community: BoardCommunity; filters: BoardFilters; live: object; onClear: () => void }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   return (
     <ul className={styles.list}>
@@ -102,6 +102,7 @@ function ConcernPages({ community, filters, onClear }: { community: BoardCommuni
           key={after ?? 'first'}
           community={community}
           filters={filters}
+          live={live}
           after={after}
           isLast={index === cursors.length - 1}
           onMore={(cursor) => setCursors((current) => (current.includes(cursor) ? current : [...current, cursor]))}
@@ -115,6 +116,8 @@ function ConcernPages({ community, filters, onClear }: { community: BoardCommuni
 interface ConcernPageProps {
   community: BoardCommunity;
   filters: BoardFilters;
+  /** Changes when the live board asks for a fresh read. */
+  live: object;
   after: string | null;
   isLast: boolean;
   onMore: (cursor: string) => void;
@@ -122,7 +125,7 @@ interface ConcernPageProps {
 }
 
 /** One page of the list, as list items; the last page also holds "加载更多" (and loads on scrolling). */
-function ConcernPage({ community, filters, after, isLast, onMore, onClear }: ConcernPageProps) {
+function ConcernPage({ community, filters, live, after, isLast, onMore, onClear }: ConcernPageProps) {
   const { t } = useTranslation(['board', 'common']);
   const format = useFormat();
   const status = STATUS_GROUPS[filters.status];
@@ -136,6 +139,7 @@ function ConcernPage({ community, filters, after, isLast, onMore, onClear }: Con
       first: PAGE_SIZE,
       after,
     },
+    context: live,
   });
   const connection = data?.concerns;
   const next = connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;

@@ -153,3 +153,4 @@ export const BoardPageQuery = graphql(
   `,
   [BoardConcernFields],
 );
+

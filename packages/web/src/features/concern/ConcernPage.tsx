@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../shared/api/graphql.ts';
@@ -18,9 +19,12 @@ import { Link } from 'react-router';
 import { AnswerPanel } from './AnswerPanel.tsx';
 import { ConcernPageQuery } from './concern.documents.ts';
 import { ConcernCommentsQuery, ConcernDeliberationQuery } from './deliberation.documents.ts';
+import { ConcernActionsQuery } from './actions.documents.ts';
 import styles from './concern.module.css';
 import { ConcernTimeline } from './ConcernTimeline.tsx';
 import { EchoPanel } from './EchoPanel.tsx';
+import { useConcernLive } from './useConcernLive.ts';
+import { ActionProgress } from './ActionProgress.tsx';
 import { CommentsList } from './CommentsList.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { ProposalsSection, type DeliberationContext } from './ProposalsSection.tsx';
@@ -35,7 +39,14 @@ export type ConcernDetail = NonNullable<ConcernPageData['concern']>;
 export function ConcernPage() {
   const { t } = useTranslation(['concern', 'common']);
   const { slug, concernId } = useRequiredParams('slug', 'concernId');
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ConcernPageQuery, variables: { id: concernId } });
+  // Live: board events for this concern's community re-run the page's queries (see useConcernLive).
+  const [known, setKnown] = useState<{ communityId: string; version: number } | null>(null);
+  const live = useConcernLive(known?.communityId ?? null, concernId, known?.version ?? 0);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ConcernPageQuery, variables: { id: concernId }, context: live });
+  const current = data?.concern;
+  if (current && (known?.communityId !== current.community.id || known.version !== current.version)) {
+    setKnown({ communityId: current.community.id, version: current.version });
+  }
   const back = { to: paths.board(slug), label: t('backToBoard') };
 
   if (!data) {
@@ -63,7 +74,7 @@ export function ConcernPage() {
       <ConcernBody concern={concern} slug={concern.community.slug} />
       <AnswerPanel concern={concern} />
       {concern.canEcho ? <EchoPanel concern={concern} slug={concern.community.slug} ownMembershipId={ownMembershipId} /> : null}
-      <Deliberation concern={concern} />
+      <Deliberation concern={concern} live={live} />
       <ConcernTimeline concern={concern} slug={concern.community.slug} />
     </article>
   );
@@ -136,10 +147,10 @@ function ConcernBody({ concern, slug }: { concern: ConcernDetail; slug: string }
 }
 
 /** The vote while it is open, the decisions, the proposals and the comments on the concern. */
-function Deliberation({ concern }: { concern: ConcernDetail }) {
+function Deliberation({ concern, live }: { concern: ConcernDetail; live: object }) {
   const { t } = useTranslation(['concern', 'common']);
   const viewer = useViewer();
-  const [{ data, error }, refetch] = useQuery({ query: ConcernDeliberationQuery, variables: { id: concern.id } });
+  const [{ data, error }, refetch] = useQuery({ query: ConcernDeliberationQuery, variables: { id: concern.id }, context: live });
   const deliberation = data?.concern;
   if (!deliberation) {
     return error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Skeleton lines={4} />;
@@ -157,20 +168,27 @@ function Deliberation({ concern }: { concern: ConcernDetail }) {
   return (
     <>
       {open ? <VotePanel votingWindow={open} proposals={proposals} isMember={context.isMember} signedIn={context.signedIn} /> : null}
-      {deliberation.decisions.length ? <DecisionPanel decisions={deliberation.decisions} /> : null}
+      {deliberation.votingWindow?.decision ? <DecisionPanel decision={deliberation.votingWindow.decision} /> : null}
+      <ConcernActions concernId={concern.id} concernStatus={concern.status} live={live} />
       <ProposalsSection proposals={proposals} context={context} />
       <section className={deliberationStyles.section} aria-labelledby="discussion-heading">
         <h2 id="discussion-heading">{t('comments.heading')}</h2>
-        <ConcernComments concernId={concern.id} canComment={context.isMember && !settled} signedIn={context.signedIn} />
+        <ConcernComments concernId={concern.id} canComment={context.isMember && !settled} signedIn={context.signedIn} live={live} />
       </section>
     </>
   );
 }
 
-function ConcernComments({ concernId, canComment, signedIn }: { concernId: string; canComment: boolean; signedIn: boolean }) {
+function ConcernComments({ concernId, canComment, signedIn, live }: { concernId: string; canComment: boolean; signedIn: boolean; live: object }) {
   const { t } = useTranslation(['concern', 'common']);
-  const [{ data, error }, refetch] = useQuery({ query: ConcernCommentsQuery, variables: { id: concernId } });
+  const [{ data, error }, refetch] = useQuery({ query: ConcernCommentsQuery, variables: { id: concernId }, context: live });
   if (!data) return error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Skeleton lines={2} />;
   const comments = data.concern?.comments.edges.map((edge) => edge.node) ?? [];
   return <CommentsList comments={comments} target={{ concernId }} canComment={canComment} signedIn={signedIn} label={t('comments.heading')} />;
+}
+
+function ConcernActions({ concernId, concernStatus, live }: { concernId: string; concernStatus: string; live: object }) {
+  const [{ data, error }, refetch] = useQuery({ query: ConcernActionsQuery, variables: { id: concernId }, context: live });
+  if (!data) return error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : null;
+  return <ActionProgress actions={data.concern?.actions ?? []} concernStatus={concernStatus} />;
 }

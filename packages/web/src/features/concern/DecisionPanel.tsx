@@ -6,26 +6,15 @@ import type { ResultOf } from '../../shared/api/graphql.ts';
 import type { ConcernDeliberationQuery } from './deliberation.documents.ts';
 import styles from './deliberation.module.css';
 
-type Decision = NonNullable<ResultOf<typeof ConcernDeliberationQuery>['concern']>['decisions'][number];
+type Decision = NonNullable<NonNullable<NonNullable<ResultOf<typeof ConcernDeliberationQuery>['concern']>['votingWindow']>['decision']>;
 
 /** The recorded result: a tally bar per proposal, the adopted ones marked, the quorum, who chaired, when. */
-export function DecisionPanel({ decisions }: { decisions: readonly Decision[] }) {
+export function DecisionPanel({ decision }: { decision: Decision }) {
   const { t } = useTranslation(['concern', 'common']);
-  const ordered = [...decisions].sort((a, b) => b.decidedAt.localeCompare(a.decidedAt));
-  const [latest, ...earlier] = ordered;
-  if (!latest) return null;
   return (
     <section className={styles.section} aria-labelledby="decision-heading">
       <h2 id="decision-heading">{t('decision.heading')}</h2>
-      <DecisionBody decision={latest} />
-      {earlier.length ? (
-        <details className={styles.earlier}>
-          <summary>{t('decision.earlier')}</summary>
-          {earlier.map((decision) => (
-            <DecisionBody key={decision.id} decision={decision} />
-          ))}
-        </details>
-      ) : null}
+      <DecisionBody decision={decision} />
     </section>
   );
 }

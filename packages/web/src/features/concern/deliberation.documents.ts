@@ -1,11 +1,10 @@
 import { graphql } from '../../shared/api/graphql.ts';
 import { MutationErrorFields } from '../../shared/api/mutation-result.ts';
 
-// The server caps each request's cost twice: a static check multiplies nested lists by a literal
-// `first` and every level of nesting (and every fragment spread) by 1.5; a complexity check counts a
-// `first` given as a variable as the largest page. So the big queries here use literal page sizes and
-// inline selections (no fragment spreads), and the concern page asks in parts: the concern, its
-// deliberation, its comments, its actions. The fragments below serve mutation results and types.
+// The server caps each request's complexity per caller (a visitor's at 500: a list counts ten times its
+// items, a connection its page size), so the concern page asks in small parts: the concern, its
+// deliberation (proposals, the vote and its decision), its comments, its actions, and each action's
+// steps and news. Page sizes are literals; the fragments below serve mutation results and types.
 
 export const CommentFields = graphql(`
   fragment CommentFields on Comment @_unmask {
@@ -68,7 +67,7 @@ export const ProposalCommentsQuery = graphql(
     query ProposalComments($id: ID!) {
       proposal(id: $id) {
         id
-        comments(first: 40) {
+        comments(first: 20) {
           totalCount
           edges {
             node {
@@ -240,7 +239,7 @@ export const ConcernDeliberationQuery = graphql(`
   query ConcernDeliberation($id: ID!) {
     concern(id: $id) {
       id
-      proposals(first: 20) {
+      proposals(first: 15) {
         edges {
           node {
             id
@@ -302,24 +301,24 @@ export const ConcernDeliberationQuery = graphql(`
             abstain
           }
         }
-      }
-      decisions {
-        id
-        decidedAt
-        chairName
-        quorumMet
-        quorumCount
-        eligibleCount
-        voterCount
-        thresholdPercent
-        tally {
-          title
-          support
-          oppose
-          abstain
-          adopted
-          proposal {
-            id
+        decision {
+          id
+          decidedAt
+          chairName
+          quorumMet
+          quorumCount
+          eligibleCount
+          voterCount
+          thresholdPercent
+          tally {
+            title
+            support
+            oppose
+            abstain
+            adopted
+            proposal {
+              id
+            }
           }
         }
       }
@@ -332,7 +331,7 @@ export const ConcernCommentsQuery = graphql(`
   query ConcernComments($id: ID!) {
     concern(id: $id) {
       id
-      comments(first: 40) {
+      comments(first: 20) {
         totalCount
         edges {
           node {

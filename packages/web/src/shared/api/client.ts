@@ -88,7 +88,9 @@ function createSession(options: ApiOptions, connection: ConnectionStore): Sessio
       resyncExchange(connection.onResync),
       cacheExchange({
         schema: graphcacheSchema,
-        keys: { ...embeddedTypeKeys(), ...options.cache.keys },
+        // Me: one per session (the cache starts empty on every sign-in), so a mutation answering with Me
+        // (e.g. the new unread count) updates every query that shows it.
+        keys: { ...embeddedTypeKeys(), Me: () => 'me', ...options.cache.keys },
         resolvers: options.cache.resolvers,
         updates: options.cache.updates,
         optimistic: options.cache.optimistic,

@@ -12,6 +12,8 @@ export const common: Messages<typeof source> = {
     largeText: 'Large text',
     largeTextHint: 'Make the text bigger and easier to read',
     notifications: 'Notifications',
+    notificationsUnread_one: 'Notifications ({{count}} unread)',
+    notificationsUnread_other: 'Notifications ({{count}} unread)',
     signIn: 'Sign in',
     account: 'My account: {{name}}',
     accountMenu: 'Account menu: {{name}}',

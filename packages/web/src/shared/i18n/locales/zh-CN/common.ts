@@ -10,6 +10,8 @@ export const common = {
     largeText: '大字',
     largeTextHint: '把字放大，看得更清楚',
     notifications: '通知',
+    notificationsUnread_one: '通知（{{count}} 条未读）',
+    notificationsUnread_other: '通知（{{count}} 条未读）',
     signIn: '登录',
     account: '我的账号：{{name}}',
     accountMenu: '账号菜单：{{name}}',

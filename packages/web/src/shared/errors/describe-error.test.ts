@@ -72,6 +72,8 @@ describe('describeError with request errors', () => {
     );
     expect(describeError(requestError(['INTERNAL_SERVER_ERROR']), zh)).toBe('服务器出了点问题，我们会尽快处理。请稍后再试。');
     expect(describeError(requestError(['RATE_LIMITED']), zh)).toBe('操作太频繁了，请稍等一会儿再试。');
+    expect(describeError(requestError(['NOT_FOUND']), zh)).toBe('没有找到要找的内容，它可能已被删除。');
+    expect(describeError(requestError(['INVALID_STATE']), en)).toBe('This cannot be done now; things may have just changed. Please reload and look again.');
     expect(describeError(requestError(['CSRF'], { response: { status: 403 } }), en)).toBe('Please reload the page to continue.');
   });
 

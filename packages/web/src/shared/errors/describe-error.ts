@@ -112,6 +112,8 @@ const KNOWN_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',
+  'NOT_FOUND',
+  'INVALID_STATE',
   'QUERY_TOO_COMPLEX',
   'BAD_USER_INPUT',
   // The server's CSRF check refused the request: only a stale or broken page can cause it.

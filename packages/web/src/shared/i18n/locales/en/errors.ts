@@ -59,6 +59,8 @@ export const errors: Messages<typeof source> = {
     FORBIDDEN: 'You are not allowed to see or change this.',
     QUERY_TOO_COMPLEX: 'That asks for too much at once. Please narrow it down and try again.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
+    NOT_FOUND: 'We could not find this. It may have been deleted.',
+    INVALID_STATE: 'This cannot be done now; things may have just changed. Please reload and look again.',
     BAD_USER_INPUT: 'Something entered is not valid. Please check and try again.',
     CSRF: 'Please reload the page to continue.',
     GRAPHQL_VALIDATION_FAILED: 'This page is out of date. Please reload it.',

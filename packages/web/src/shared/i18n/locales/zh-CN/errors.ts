@@ -59,6 +59,8 @@ export const errors = {
     FORBIDDEN: '你没有权限查看或操作这些内容。',
     QUERY_TOO_COMPLEX: '一次要看的内容太多了，请缩小范围再试。',
     RATE_LIMITED: '操作太频繁了，请稍等一会儿再试。',
+    NOT_FOUND: '没有找到要找的内容，它可能已被删除。',
+    INVALID_STATE: '现在不能这样做，情况可能刚刚有了变化。请刷新后再看看。',
     BAD_USER_INPUT: '填写的内容有误，请检查后再试。',
     CSRF: '这个页面需要刷新后才能继续，请刷新页面。',
     GRAPHQL_VALIDATION_FAILED: '这个页面的程序已经过时，请刷新页面。',

@@ -14,7 +14,7 @@ const contexts: BrowserContext[] = [];
 // Demo concerns of Xinhua Lane (global ids): see packages/server/src/db/seed/content.ts.
 const EBIKES = '/c/xinhua-lane/concerns/Q29uY2Vybjo2'; // VOTING, resident has not voted
 const FOOTPATH = '/c/xinhua-lane/concerns/Q29uY2Vybjo4'; // ACKNOWLEDGED, reported by resident
-const PARCELS = '/c/xinhua-lane/concerns/Q29uY2Vybjox'; // IN_PROGRESS: an action under way
+const TOILET = '/c/taoyuan-village/concerns/Q29uY2VybjoxMg=='; // IN_PROGRESS: an action 30% done
 const LIGHTING = '/c/xinhua-lane/concerns/Q29uY2Vybjoz'; // RESOLVED: rating open, resident has not rated
 
 beforeAll(async () => {
@@ -160,12 +160,13 @@ describe('proposals and comments', () => {
 describe('after the decision', () => {
   it("shows the action's progress: the bar, the steps and the latest news", async () => {
     const { page, errors } = await open('resident');
-    await page.goto(server.url + PARCELS);
+    await page.goto(server.url + TOILET);
     const section = page.locator('section', { has: page.getByRole('heading', { name: '办理进度' }) });
     await section.waitFor();
     const bar = section.getByRole('progressbar', { name: '完成进度' });
     const value = Number(await bar.getAttribute('aria-valuenow'));
     expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThan(100);
     await section.getByRole('heading', { name: '办理节点' }).waitFor();
     expect(await section.getByText('已完成：', { exact: false }).count()).toBeGreaterThan(0);
     await section.getByRole('heading', { name: '最新进展' }).waitFor();

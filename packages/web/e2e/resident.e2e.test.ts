@@ -202,3 +202,38 @@ describe("the cadre's answer", () => {
     expect(cadre.errors).toEqual([]);
   });
 });
+
+describe('by keyboard, and the rest of the echo', () => {
+  it('seconds with the keyboard alone, with a visible focus ring', async () => {
+    const { page } = await open('resident-05');
+    await page.goto(`${server.url}${BOARD}/concerns/${DOOR_LOCK}`);
+    const toggle = page.getByRole('button', { name: '附议', exact: true });
+    await toggle.waitFor();
+    for (let step = 0; step < 40 && !(await toggle.evaluate((element) => element === document.activeElement)); step += 1) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await toggle.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await toggle.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-pressed') === 'true');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-pressed') === 'false');
+  });
+
+  it('lets a cadre merge a duplicate after searching for it, with a confirmation', async () => {
+    const { page, errors } = await open('cadre');
+    await page.goto(`${server.url}${BOARD}/concerns/${DOOR_LOCK}`);
+    await page.getByRole('button', { name: '合并到另一条' }).click();
+    const dialog = page.getByRole('dialog', { name: '合并重复的诉求' });
+    await dialog.getByLabel('搜索要合并到的诉求').fill('垃圾桶');
+    await dialog.getByRole('button', { name: /合并到这条：4号楼旁垃圾桶/ }).click();
+    await dialog.getByText(/将合并到：4号楼旁垃圾桶/).waitFor();
+    await screenshot(page, 'concern-merge-confirm-360-zh', { fullPage: false });
+    await dialog.getByRole('button', { name: '确定合并' }).click();
+    await page.getByText('已合并。').waitFor();
+    await page.getByText('这条诉求和另一条重复，已合并到：').waitFor();
+    await page.getByRole('link', { name: /4号楼旁垃圾桶/ }).first().click();
+    await page.getByText('合并进来的重复诉求：').waitFor();
+    expect(errors).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { systemClock, type AppDeps, type Clock, type Context } from './context.js';
 import { openDatabase, type Database } from './db/client.js';
-import { createAppPubSub } from './events/pubsub.js';
+import { channelNamespace, createAppPubSub } from './events/pubsub.js';
 import { Coalescer } from './events/coalescer.js';
 import { DiskPhotoStorage } from './storage/photo-storage.js';
 import { createRateLimits } from './limits/rate-limits.js';
@@ -49,7 +49,7 @@ const jsonBodyLimit = 1024 * 1024;
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const log = createLogger(config.LOG_LEVEL === 'silent' ? 'error' : config.LOG_LEVEL);
   const database = options.database ?? (await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }));
-  const events = createAppPubSub(config.REDIS_URL);
+  const events = createAppPubSub(config.REDIS_URL, channelNamespace(config.DATABASE_URL));
   const deps: AppDeps = {
     config,
     db: database.db,

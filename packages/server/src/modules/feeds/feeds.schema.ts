@@ -10,7 +10,7 @@ const ModerationSnapshotRef = builder.objectRef<ModerationSnapshot>('ModerationS
   description: 'What awaits a cadre: concerns reported and not yet answered, and which of them are overdue.',
   fields: (t) => ({
     communityId: t.id({ resolve: (snapshot) => encodeGlobalID('Community', snapshot.communityId) }),
-    version: t.exposeInt('version'),
+    version: t.exposeFloat('version', { description: 'A time-based version (milliseconds): keep the snapshot with the highest.' }),
     pendingConcernIds: t.idList({ resolve: (snapshot) => snapshot.pendingConcernIds.map((id) => encodeGlobalID('Concern', id)) }),
     overdueConcernIds: t.idList({ resolve: (snapshot) => snapshot.overdueConcernIds.map((id) => encodeGlobalID('Concern', id)) }),
     pendingConcerns: t.prismaField({
@@ -25,7 +25,7 @@ const ModerationSnapshotRef = builder.objectRef<ModerationSnapshot>('ModerationS
 const NotificationSnapshotRef = builder.objectRef<NotificationSnapshot>('NotificationSnapshot').implement({
   description: "The viewer's bell: how many notifications are unread, and the latest.",
   fields: (t) => ({
-    version: t.exposeInt('version'),
+    version: t.exposeFloat('version', { description: 'A time-based version (milliseconds): keep the snapshot with the highest.' }),
     unreadCount: t.exposeInt('unreadCount'),
     latestId: t.id({ nullable: true, resolve: (snapshot) => (snapshot.latestId ? encodeGlobalID('Notification', snapshot.latestId) : null) }),
   }),

@@ -2,7 +2,7 @@
 // and the floor, and the chair's mutes.
 import type { AppDeps, Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../../errors.js';
+import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError, isUniqueViolation } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { isMember } from '../members/members.policy.js';
@@ -56,7 +56,8 @@ class PresenceKeeper {
     return true;
   }
 
-  private async refresh(): Promise<void> {
+  /** Marks every row this process holds as seen now. */
+  async refresh(): Promise<void> {
     try {
       await this.deps.db.sessionPresence.updateMany({
         where: { connectionId: { in: [...this.held.keys()] } },
@@ -70,7 +71,7 @@ class PresenceKeeper {
 
 // One keeper per database client: a test process may run several apps side by side.
 const keepers = new WeakMap<Db, PresenceKeeper>();
-const keeperOf = (deps: Pick<AppDeps, 'db' | 'clock' | 'log'>) => {
+export const keeperOf = (deps: Pick<AppDeps, 'db' | 'clock' | 'log'>) => {
   let keeper = keepers.get(deps.db);
   if (!keeper) keepers.set(deps.db, (keeper = new PresenceKeeper(deps)));
   return keeper;
@@ -88,16 +89,16 @@ export async function enterRoom(
   const { connectionId, viewer } = ctx;
   if (!connectionId || viewer.kind !== 'user' || !isMember(viewer, session.communityId)) return null;
   const now = ctx.clock.now();
-  await ctx.db.sessionPresence.upsert({
-    where: { connectionId },
-    create: { connectionId, sessionId: session.id, userId: viewer.userId, joinedAt: now, seenAt: now },
-    update: { sessionId: session.id, userId: viewer.userId, joinedAt: now, seenAt: now },
+  const row = { sessionId: session.id, userId: viewer.userId, joinedAt: now, seenAt: now };
+  // Two subscriptions of one connection (or two devices of one member) may enter at the same moment and
+  // race for the same row: the loser of the insert finds the row there, which is all it wanted.
+  await ctx.db.sessionPresence.create({ data: { connectionId, ...row } }).catch(async (error: unknown) => {
+    if (!isUniqueViolation(error)) throw error;
+    await ctx.db.sessionPresence.update({ where: { connectionId }, data: row });
   });
   if (session.status === 'LIVE') {
-    await ctx.db.attendance.upsert({
-      where: { sessionId_userId: { sessionId: session.id, userId: viewer.userId } },
-      create: { sessionId: session.id, userId: viewer.userId, firstJoinedAt: now },
-      update: {},
+    await ctx.db.attendance.create({ data: { sessionId: session.id, userId: viewer.userId, firstJoinedAt: now } }).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
     });
   }
   const keeper = keeperOf(ctx);

@@ -253,7 +253,7 @@ const AgendaItemSnapshotRef = builder.objectRef<AgendaItemSnapshot>('AgendaItemS
 const PresenceSnapshotRef = builder.objectRef<PresenceSnapshot>('PresenceSnapshot').implement({
   fields: (t) => ({
     sessionId: t.id({ resolve: (snapshot) => globalId('LiveSession', snapshot.sessionId) }),
-    version: t.exposeInt('version'),
+    version: t.exposeFloat('version', { description: 'A time-based version (milliseconds): keep the snapshot with the highest.' }),
     count: t.exposeInt('count', { description: 'Members in the room now.' }),
     people: t.prismaField({
       type: ['User'],
@@ -280,7 +280,7 @@ const RaisedHandRef = builder.objectRef<HandsSnapshot['hands'][number]>('RaisedH
 const HandsSnapshotRef = builder.objectRef<HandsSnapshot>('HandsSnapshot').implement({
   fields: (t) => ({
     sessionId: t.id({ resolve: (snapshot) => globalId('LiveSession', snapshot.sessionId) }),
-    version: t.exposeInt('version'),
+    version: t.exposeFloat('version', { description: 'A time-based version (milliseconds): keep the snapshot with the highest.' }),
     hands: t.field({ type: [RaisedHandRef], resolve: (snapshot) => snapshot.hands }),
   }),
 });

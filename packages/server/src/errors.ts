@@ -29,7 +29,12 @@ export class ForbiddenError extends DomainError {
 export interface FieldIssue {
   /** The input path, e.g. ["input", "title"]. */
   path: string[];
+  /** English, for developers; clients translate `code` (with `limit`) instead. */
   message: string;
+  /** TOO_SHORT, TOO_LONG, TOO_SMALL, TOO_BIG, INVALID_FORMAT, INVALID_VALUE, REQUIRED, TAKEN, INVALID… */
+  code: string;
+  /** The bound a TOO_* code refers to, e.g. the minimum length. */
+  limit?: number | null;
 }
 
 export class ValidationError extends DomainError {
@@ -41,8 +46,8 @@ export class ValidationError extends DomainError {
     super(message);
   }
 
-  static field(path: string | string[], message: string): ValidationError {
-    return new ValidationError([{ path: Array.isArray(path) ? path : [path], message }]);
+  static field(path: string | string[], message: string, code = 'INVALID'): ValidationError {
+    return new ValidationError([{ path: Array.isArray(path) ? path : [path], message, code }]);
   }
 }
 

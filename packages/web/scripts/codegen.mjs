@@ -7,7 +7,10 @@
 //                                      interface and union types, so it can match fragments on the typed
 //                                      error unions and know which fields may be null.
 // Until the server has printed its schema, both files stay committed placeholders and this exits 0.
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+//
+// `--check` (pnpm codegen:check): regenerates, and fails, leaving the files as they were, when the
+// committed output is stale, i.e. the schema changed and nobody ran `pnpm codegen`.
+import { existsSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,6 +21,9 @@ const envFile = join(webRoot, 'src/graphql-env.d.ts');
 const runtimeSchemaFile = join(webRoot, 'src/shared/api/graphcache-schema.ts');
 const schemaFile = resolve(webRoot, '../schema/schema.graphql');
 const show = (/** @type {string} */ path) => relative(process.cwd(), path) || '.';
+const checkOnly = process.argv.includes('--check');
+/** What is committed now, to compare with (and restore after) a --check run. */
+const before = new Map([envFile, runtimeSchemaFile].map((file) => [file, existsSync(file) ? readFileSync(file, 'utf8') : null]));
 
 const PLACEHOLDER_ENV = `/* eslint-disable */
 /* prettier-ignore */
@@ -65,11 +71,17 @@ if (!existsSync(schemaFile)) {
   console.log(`codegen: kept ${show(envFile)} and ${show(runtimeSchemaFile)} as they are.`);
   process.exit(0);
 }
+if (checkOnly && [...before.values()].some((text) => text?.includes('PLACEHOLDER'))) {
+  console.error('codegen:check: the committed files are placeholders, but the schema exists; run `pnpm codegen`.');
+  process.exit(1);
+}
 
-// 1. Types for gql.tada, with the schema name and output location from tsconfig.json.
+// 1. Types for gql.tada, with the schema name and output location from tsconfig.json. gql.tada keeps
+// the leading comment of the file it replaces, so the placeholder goes first, or its note would stay.
+if (before.get(envFile)?.includes('PLACEHOLDER')) unlinkSync(envFile);
 const { generateOutput } = await import('@gql.tada/cli-utils');
 await generateOutput({ tsconfig: tsconfigPath, output: undefined, silent: true });
-console.log(`codegen: wrote ${show(envFile)}`);
+if (!checkOnly) console.log(`codegen: wrote ${show(envFile)}`);
 
 // 2. The run-time slice for Graphcache. @gql.tada/internal is gql.tada's own schema loader; it is not
 // a direct dependency, so resolve it from gql.tada's install location.
@@ -117,4 +129,15 @@ export const graphcacheSchema: NonNullable<CacheExchangeOpts['schema']> | undefi
 );
 `;
 writeIfChanged(runtimeSchemaFile, runtimeText);
-console.log(`codegen: wrote ${show(runtimeSchemaFile)} (${types.length} types)`);
+
+if (checkOnly) {
+  const stale = [...before].filter(([file, text]) => readFileSync(file, 'utf8') !== text).map(([file]) => file);
+  for (const [file, text] of before) if (text !== null) writeFileSync(file, text);
+  if (stale.length > 0) {
+    console.error(`codegen:check: stale, not matching the schema: ${stale.map(show).join(', ')}. Run \`pnpm codegen\` and commit the result.`);
+    process.exit(1);
+  }
+  console.log('codegen:check: the generated files match the schema.');
+} else {
+  console.log(`codegen: wrote ${show(runtimeSchemaFile)} (${types.length} types)`);
+}

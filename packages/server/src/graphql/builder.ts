@@ -26,6 +26,33 @@ export interface ReadScope {
   area: ReadArea;
 }
 
+interface ZodLikeIssue {
+  code?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+}
+
+/** Zod's issue kinds as stable codes a client can translate, with the bound they refer to. */
+function issueCode(issue: ZodLikeIssue): { code: string; limit: number | null } {
+  const textual = issue.origin === 'string' || issue.origin === 'array';
+  switch (issue.code) {
+    case 'too_small':
+      // A text that must have at least one character was left empty.
+      if (textual && Number(issue.minimum) === 1) return { code: 'REQUIRED', limit: null };
+      return { code: textual ? 'TOO_SHORT' : 'TOO_SMALL', limit: Number(issue.minimum) };
+    case 'too_big':
+      return { code: textual ? 'TOO_LONG' : 'TOO_BIG', limit: Number(issue.maximum) };
+    case 'invalid_format':
+      return { code: 'INVALID_FORMAT', limit: null };
+    case 'invalid_value':
+    case 'invalid_type':
+      return { code: 'INVALID_VALUE', limit: null };
+    default:
+      return { code: 'INVALID', limit: null };
+  }
+}
+
 const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 const resultTypeName = (parentTypeName: string, fieldName: string, suffix: string) =>
   parentTypeName === 'Mutation' ? `${capitalize(fieldName)}${suffix}` : `${parentTypeName}${capitalize(fieldName)}${suffix}`;
@@ -98,6 +125,7 @@ export const builder = new SchemaBuilder<{
         result.issues.map((issue) => ({
           path: (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)),
           message: issue.message,
+          ...issueCode(issue as ZodLikeIssue),
         })),
       ),
   },

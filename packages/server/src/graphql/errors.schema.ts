@@ -2,7 +2,7 @@
 // `message` only as a fallback: the web app has its own sentences per code.
 import { builder } from './builder.js';
 import {
-  DomainError,
+  type DomainError,
   ForbiddenError,
   InvalidStateError,
   NotFoundError,
@@ -38,6 +38,8 @@ const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
   fields: (t) => ({
     path: t.exposeStringList('path'),
     message: t.exposeString('message'),
+    code: t.exposeString('code', { description: 'What is wrong, for clients to put in their own words.' }),
+    limit: t.exposeInt('limit', { nullable: true, description: 'The bound a TOO_* code refers to.' }),
   }),
 });
 

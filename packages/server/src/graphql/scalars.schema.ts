@@ -31,9 +31,19 @@ builder.scalarType('File', {
     throw new GraphQLError('File is an input-only scalar');
   },
   parseValue: (value) => {
-    if (!(value instanceof File)) {
-      throw new GraphQLError('Expected a file upload', { extensions: { code: 'BAD_USER_INPUT' } });
-    }
+    if (!isFile(value)) throw new GraphQLError('Expected a file upload', { extensions: { code: 'BAD_USER_INPUT' } });
     return value;
   },
 });
+
+// Yoga parses multipart bodies with @whatwg-node/fetch, whose File is not Node's global File class, so
+// `instanceof File` refuses every real upload. Anything that reads like a File is one.
+function isFile(value: unknown): value is File {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as File).arrayBuffer === 'function' &&
+    typeof (value as File).name === 'string' &&
+    typeof (value as File).size === 'number'
+  );
+}

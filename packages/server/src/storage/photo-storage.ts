@@ -24,12 +24,14 @@ export interface CheckedPhoto {
  */
 export async function checkPhoto(file: File, maxBytes: number, field: string[]): Promise<CheckedPhoto> {
   if (file.size > maxBytes) {
-    throw ValidationError.field(field, `Photo is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB`);
+    throw new ValidationError([
+      { path: field, message: `Photo is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB`, code: 'FILE_TOO_LARGE', limit: maxBytes },
+    ]);
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const sniffed = await fileTypeFromBuffer(bytes);
   const mimeType = acceptedPhotoTypes.find((type) => type === sniffed?.mime);
-  if (!mimeType) throw ValidationError.field(field, 'Photo must be a JPEG, PNG or WebP image');
+  if (!mimeType) throw ValidationError.field(field, 'Photo must be a JPEG, PNG or WebP image', 'FILE_TYPE');
   return { bytes, mimeType };
 }
 

@@ -16,7 +16,7 @@ export interface AppShellProps {
   NotificationBell: ComponentType<{ className?: string }>;
 }
 
-/** Header (brand, language, text size, notifications, account), the connection banner, and the page. */
+/** Header (language, text size; brand, notifications, account), the connection banner, and the page. */
 export function AppShell({ NotificationBell }: AppShellProps) {
   const { t } = useTranslation();
   const mainRef = useMoveFocusOnNavigation();
@@ -26,14 +26,20 @@ export function AppShell({ NotificationBell }: AppShellProps) {
         {t('skipToContent')}
       </a>
       <header className={styles.header}>
+        {/* Display preferences in a slim bar on top, as on many public-service sites: found at once,
+            and out of the way of the main row. */}
+        <div className={styles.preferences}>
+          <div className={styles.preferencesInner}>
+            <LanguageSwitch className={styles.tool} />
+            <TextSizeToggle className={styles.tool} />
+          </div>
+        </div>
         <div className={styles.headerInner}>
           <Link to={paths.communities()} className={styles.brand} aria-label={t('header.home')}>
             <BrandMark />
             <span aria-hidden="true">{t('appName')}</span>
           </Link>
           <div className={styles.tools}>
-            <LanguageSwitch className={styles.tool} />
-            <TextSizeToggle className={styles.tool} />
             <NotificationBell className={styles.tool} />
             <AccountLink className={styles.tool} />
           </div>

@@ -109,7 +109,7 @@ export async function addGroup(ctx: Context, communityId: number, input: { kind:
       return group;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw ValidationError.field(['input', 'name'], 'A building or hamlet with this name exists');
+    if (isUniqueViolation(error)) throw ValidationError.field(['input', 'name'], 'A building or hamlet with this name exists', 'TAKEN');
     throw error;
   }
 }

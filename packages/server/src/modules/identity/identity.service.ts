@@ -46,7 +46,7 @@ export async function register(ctx: Context, input: RegisterInput): Promise<Me> 
       return user.id;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw ValidationError.field(['input', 'login'], 'This login is already registered');
+    if (isUniqueViolation(error)) throw ValidationError.field(['input', 'login'], 'This login is already registered', 'TAKEN');
     throw error;
   }
   await startSession(ctx, userId);
@@ -84,7 +84,7 @@ export async function changePassword(
   const viewer = requireUser(ctx.viewer);
   const user = await ctx.db.user.findUniqueOrThrow({ where: { id: viewer.userId } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw ValidationError.field(['input', 'currentPassword'], 'The current password is wrong');
+    throw ValidationError.field(['input', 'currentPassword'], 'The current password is wrong', 'WRONG_PASSWORD');
   }
   const passwordHash = await hashPassword(input.newPassword);
   // Every other signed-in browser is signed out: a changed password usually means a worry.

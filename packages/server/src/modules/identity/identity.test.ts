@@ -147,3 +147,25 @@ describe('identity', () => {
     expect((await t.gql(ME, {}, { cookie: otherCookie })).data).toEqual({ me: null });
   });
 });
+
+describe('validation issues carry codes a client can translate', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('names the rule each bad field broke, with its bound', async () => {
+    const result = await t.gql(
+      `mutation ($input: RegisterInput!) { register(input: $input) { ... on ValidationError { issues { path code limit } } } }`,
+      { input: { invitationCode: 'XX', login: 'ok-login', displayName: '', password: 'x'.repeat(201) } },
+    );
+    const issues = (result.data as { register: { issues: { path: string[]; code: string; limit: number | null }[] } }).register.issues;
+    const byField = Object.fromEntries(issues.map((issue) => [issue.path.join('.'), { code: issue.code, limit: issue.limit }]));
+    expect(byField).toEqual({
+      'input.invitationCode': { code: 'TOO_SHORT', limit: 4 },
+      'input.displayName': { code: 'REQUIRED', limit: null },
+      'input.password': { code: 'TOO_LONG', limit: 200 },
+    });
+  });
+});

@@ -17,7 +17,7 @@ export function normalizeInvitationCode(code: string): string {
  * The use is counted with a guarded update, so two people racing for the last use cannot both win.
  */
 export async function redeemInvitation(tx: Tx, now: Date, code: string, userId: number) {
-  const invalid = () => ValidationError.field(['input', 'invitationCode'], 'This invitation code is not valid');
+  const invalid = () => ValidationError.field(['input', 'invitationCode'], 'This invitation code is not valid', 'INVALID_INVITATION');
   const invitation = await tx.invitation.findUnique({ where: { codeHash: sha256(normalizeInvitationCode(code)) } });
   if (!invitation || invitation.revokedAt || (invitation.expiresAt && invitation.expiresAt <= now)) throw invalid();
   const spent = await tx.invitation.updateMany({
@@ -65,7 +65,7 @@ export async function createInvitation(ctx: Context, input: CreateInvitationInpu
   if (!canManageMembers(ctx.viewer, input.communityId)) throw new ForbiddenError('ADMIN_REQUIRED');
   const viewer = requireUser(ctx.viewer);
   if (input.expiresAt && input.expiresAt <= ctx.clock.now()) {
-    throw ValidationError.field(['input', 'expiresAt'], 'The expiry must be in the future');
+    throw ValidationError.field(['input', 'expiresAt'], 'The expiry must be in the future', 'NOT_IN_FUTURE');
   }
   if (input.groupId) await requireGroupOf(ctx, input.communityId, input.groupId);
   const code = newInvitationCode();
@@ -163,6 +163,6 @@ export async function setMembershipStatus(ctx: Context, membershipId: number, su
 async function requireGroupOf(ctx: Context, communityId: number, groupId: number) {
   const group = await ctx.db.group.findUnique({ where: { id: groupId }, select: { communityId: true } });
   if (!group || group.communityId !== communityId) {
-    throw ValidationError.field(['input', 'groupId'], 'No such building or hamlet in this community');
+    throw ValidationError.field(['input', 'groupId'], 'No such building or hamlet in this community', 'UNKNOWN_GROUP');
   }
 }

@@ -2,6 +2,7 @@
 // and the floor, and the chair's mutes.
 import type { AppDeps, Context } from '../../context.js';
 import type { Db } from '../../db/client.js';
+import type { ScheduledJob } from '../../scheduler/scheduler.js';
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError, isUniqueViolation } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { requireUser } from '../identity/identity.policy.js';
@@ -113,7 +114,7 @@ export async function enterRoom(
 
 /**
  * Removes presence rows of processes that stopped refreshing them (a crash, a lost network), and tells
- * their rooms. Scheduler job: any process may run it, and running it twice does no harm.
+ * their rooms. Any process may run it, and running it twice does no harm: no fireOnce needed.
  */
 export async function sweepStalePresence(deps: AppDeps): Promise<number> {
   const staleBefore = new Date(deps.clock.now().getTime() - presenceStaleMs);
@@ -123,6 +124,8 @@ export async function sweepStalePresence(deps: AppDeps): Promise<number> {
   await Promise.all(stale.map(({ sessionId }) => publishPresence(deps, sessionId)));
   return count;
 }
+
+export const presenceSweepJob: ScheduledJob = { name: 'sweep-stale-presence', run: sweepStalePresence };
 
 // ───────────────────────────── mutes ─────────────────────────────
 

@@ -28,7 +28,8 @@ export function UiGalleryPage() {
   const { toast } = useAnnouncer();
   const [dialogOpen, setDialogOpen] = useState(false);
   const [saving, setSaving] = useState(false);
-  const now = Date.now();
+  // Sample times relative to the first render, kept stable across re-renders.
+  const [now] = useState(() => Date.now());
 
   return (
     <>

@@ -1,10 +1,9 @@
 import type { Client } from '@urql/core';
+import { graphql } from '../../shared/api/graphql.ts';
 import type { ViewerState } from '../../shared/session/viewer.ts';
 
-// Who is signed in, from the server's `me` field (null for visitors).
-// Untyped for now: once packages/schema/schema.graphql exists and `pnpm codegen` has run, write it
-// with graphql() from shared/api/graphql.ts and drop the hand-written result type.
-const VIEWER_QUERY = /* GraphQL */ `
+// Who is signed in: the server's `me` is null for visitors (and for API tokens).
+const ViewerQuery = graphql(`
   query Viewer {
     me {
       user {
@@ -13,14 +12,10 @@ const VIEWER_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
-
-interface ViewerQueryResult {
-  me: { user: { id: string; displayName: string } } | null;
-}
+`);
 
 export async function loadViewer(client: Client): Promise<ViewerState> {
-  const result = await client.query<ViewerQueryResult>(VIEWER_QUERY, {}, { requestPolicy: 'network-only' }).toPromise();
+  const result = await client.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();
   if (result.error) throw result.error;
   const user = result.data?.me?.user;
   return user ? { status: 'signedIn', viewer: { displayName: user.displayName } } : { status: 'signedOut' };

@@ -9,10 +9,10 @@
 import { Client, fetchExchange, subscriptionExchange, type CombinedError } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
-import { createClient as createWsClient, type FormattedExecutionResult, type Sink, type SubscribePayload } from 'graphql-ws';
 import type { MergedCacheConfig } from './cache-config.ts';
 import { createConnectionStore, type ConnectionStore } from './connection.ts';
 import { graphcacheSchema } from './graphcache-schema.ts';
+import { createLiveLink } from './live-link.ts';
 import { resyncExchange } from './resync-exchange.ts';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -23,10 +23,6 @@ export const GRAPHQL_PATH = '/graphql';
  * came from our own scripts (CSRF protection).
  */
 export const CSRF_HEADER = { 'x-yishi-csrf': '1' } as const;
-
-/** How long to wait for the server's pong before the socket is taken for dead (phones change networks). */
-const PONG_TIMEOUT_MS = 5_000;
-const KEEP_ALIVE_MS = 12_000;
 
 export interface ApiOptions {
   /** The features' Graphcache configs, merged (see cache-config.ts). */
@@ -79,7 +75,7 @@ interface Session {
 }
 
 function createSession(options: ApiOptions, connection: ConnectionStore): Session {
-  const live = createLiveLink(connection);
+  const live = createLiveLink(connection, { url: sameOriginWebSocketUrl(GRAPHQL_PATH) });
 
   const client = new Client({
     url: GRAPHQL_PATH,
@@ -125,103 +121,7 @@ function isSignInProblem(error: CombinedError, signedIn: boolean): boolean {
   return signedIn && codes.has('FORBIDDEN');
 }
 
-interface LiveLink {
-  /** Returns the function that ends the subscription. */
-  subscribe(payload: SubscribePayload, sink: Sink<FormattedExecutionResult<Record<string, unknown>, Record<string, unknown>>>): () => void;
-  dispose(): void;
-}
-
-/**
- * graphql-ws, wired to the connection store. Lazy: the socket opens with the first subscription and
- * closes after the last. So a close while nothing is subscribed is no outage; a close while something is
- * subscribed is, until the socket is back. Browser offline/online events cover pages with no
- * subscription at all (their queries still resync when the network returns).
- */
-function createLiveLink(connection: ConnectionStore): LiveLink {
-  let activeSubscriptions = 0;
-  let socketOpen = false;
-  let pongTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const ws = createWsClient({
-    url: sameOriginWebSocketUrl(GRAPHQL_PATH),
-    lazy: true,
-    lazyCloseTimeout: 3_000,
-    keepAlive: KEEP_ALIVE_MS,
-    retryAttempts: Infinity,
-    shouldRetry: () => true,
-    retryWait: backoff,
-    on: {
-      connected: () => {
-        socketOpen = true;
-        connection.markRestored();
-      },
-      closed: () => {
-        socketOpen = false;
-        clearTimeout(pongTimer);
-        if (activeSubscriptions > 0) connection.markLost();
-      },
-      // A ping with no pong in time: terminate the socket, and graphql-ws reconnects with backoff.
-      ping: (received) => {
-        if (received) return;
-        pongTimer = setTimeout(() => {
-          if (socketOpen) ws.terminate();
-        }, PONG_TIMEOUT_MS);
-      },
-      pong: (received) => {
-        if (received) clearTimeout(pongTimer);
-      },
-    },
-  });
-
-  const onOffline = () => connection.markLost();
-  const onOnline = () => {
-    // With live subscriptions, wait for the socket itself to report `connected`.
-    if (activeSubscriptions === 0 || socketOpen) connection.markRestored();
-  };
-  window.addEventListener('offline', onOffline);
-  window.addEventListener('online', onOnline);
-
-  return {
-    subscribe(payload, sink) {
-      activeSubscriptions += 1;
-      let counted = true;
-      const release = () => {
-        if (!counted) return;
-        counted = false;
-        activeSubscriptions -= 1;
-      };
-      const unsubscribe = ws.subscribe<Record<string, unknown>, Record<string, unknown>>(payload, {
-        next: (value) => sink.next(value),
-        error: (error) => {
-          release();
-          sink.error(error);
-        },
-        complete: () => {
-          release();
-          sink.complete();
-        },
-      });
-      return () => {
-        release();
-        unsubscribe();
-      };
-    },
-    dispose() {
-      window.removeEventListener('offline', onOffline);
-      window.removeEventListener('online', onOnline);
-      clearTimeout(pongTimer);
-      void ws.dispose();
-    },
-  };
-}
-
-/** 1 s, 2 s, 4 s … up to 30 s, with jitter so a restarted server is not hit by everyone at once. */
-function backoff(retries: number): Promise<void> {
-  const ceiling = Math.min(1_000 * 2 ** retries, 30_000);
-  const wait = ceiling / 2 + Math.random() * (ceiling / 2);
-  return new Promise((resolve) => setTimeout(resolve, wait));
-}
-
+/** ws:// or wss:// to this page's own host: cookies go along, and no CORS is involved. */
 function sameOriginWebSocketUrl(path: string): string {
   const url = new URL(path, window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';

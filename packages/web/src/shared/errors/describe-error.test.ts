@@ -72,6 +72,7 @@ describe('describeError with request errors', () => {
     );
     expect(describeError(requestError(['INTERNAL_SERVER_ERROR']), zh)).toBe('服务器出了点问题，我们会尽快处理。请稍后再试。');
     expect(describeError(requestError(['RATE_LIMITED']), zh)).toBe('操作太频繁了，请稍等一会儿再试。');
+    expect(describeError(requestError(['CSRF'], { response: { status: 403 } }), en)).toBe('Please reload the page to continue.');
   });
 
   it('uses retryAfterSeconds when a RATE_LIMITED error carries it', () => {
@@ -115,7 +116,7 @@ describe('describeError with request errors', () => {
       { __typename: 'ValidationError', issues: [{ path: ['title'], message: 'Too short' }] },
       { __typename: 'InvalidStateError', entity: 'Concern', state: 'MERGED' },
       { __typename: 'RateLimitedError', retryAfterSeconds: 5 },
-      ...['UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'INTERNAL_SERVER_ERROR'].map(
+      ...['UNAUTHENTICATED', 'FORBIDDEN', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'BAD_USER_INPUT', 'CSRF', 'GRAPHQL_VALIDATION_FAILED', 'INTERNAL_SERVER_ERROR'].map(
         (code) => requestError([code]),
       ),
     ];

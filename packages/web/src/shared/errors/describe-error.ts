@@ -109,6 +109,8 @@ const KNOWN_CODES = [
   'RATE_LIMITED',
   'QUERY_TOO_COMPLEX',
   'BAD_USER_INPUT',
+  // The server's CSRF check refused the request: only a stale or broken page can cause it.
+  'CSRF',
   'GRAPHQL_VALIDATION_FAILED',
   'INTERNAL_SERVER_ERROR',
 ] as const;

@@ -1,7 +1,7 @@
 import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readPreference, writePreference } from '../preferences/storage.ts';
-import { BUNDLED_NAMESPACES, DEFAULT_LANGUAGE, LANGUAGES, NAMESPACES, isLanguage, type Language } from './catalogue.ts';
+import { BUNDLED_NAMESPACES, DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type Language, type Namespace } from './catalogue.ts';
 import { common as enCommon } from './locales/en/common.ts';
 import { errors as enErrors } from './locales/en/errors.ts';
 import { common as zhCommon } from './locales/zh-CN/common.ts';
@@ -78,6 +78,6 @@ export function createAppI18n(language: Language = initialLanguage()): I18n {
 }
 
 /** Starts fetching the namespaces a screen needs, alongside its code (see app/routes.tsx). */
-export function preloadNamespaces(i18n: I18n, namespaces: readonly (typeof NAMESPACES)[number][]): Promise<void> {
+export function preloadNamespaces(i18n: I18n, namespaces: readonly Namespace[]): Promise<void> {
   return i18n.loadNamespaces([...namespaces]);
 }

@@ -40,7 +40,7 @@ function FieldFrame({
     <div className={[styles.field, className].filter(Boolean).join(' ')}>
       <label className={styles.label} htmlFor={id}>
         {label}
-        {required ? <span className={styles.required}> {t('form.required')}</span> : null}
+        {required ? <span className={styles.required}>{t('form.required')}</span> : null}
       </label>
       {hint ? (
         <p id={hintId} className={styles.hint}>

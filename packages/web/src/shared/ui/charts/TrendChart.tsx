@@ -20,7 +20,10 @@ export interface TrendChartProps {
   kind: 'ratio' | 'count';
 }
 
-/** A line over time, with the same numbers in a table anyone can open (and screen readers read). */
+/**
+ * A line over time, with the same numbers in a table anyone can open. The picture is hidden from
+ * screen readers (and recharts' own keyboard layer is off): the table is the accessible version.
+ */
 export default function TrendChart({ title, points, kind }: TrendChartProps) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -30,12 +33,12 @@ export default function TrendChart({ title, points, kind }: TrendChartProps) {
       <figcaption className={styles.caption}>{title}</figcaption>
       <div className={styles.chart} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={[...points]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <LineChart data={[...points]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#c9ced6" strokeDasharray="4 4" />
-            <XAxis dataKey="period" tick={{ fill: '#1a1a1a' }} />
+            <XAxis dataKey="period" tick={{ fill: '#1a1a1a', fontSize: 16 }} padding={{ left: 16, right: 16 }} />
             <YAxis
-              width={48}
-              tick={{ fill: '#1a1a1a' }}
+              width={64}
+              tick={{ fill: '#1a1a1a', fontSize: 16 }}
               domain={kind === 'ratio' ? [0, 1] : [0, 'auto']}
               tickFormatter={(value: number) => show(value)}
             />

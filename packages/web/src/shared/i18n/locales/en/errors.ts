@@ -38,6 +38,7 @@ export const errors: Messages<typeof source> = {
     QUERY_TOO_COMPLEX: 'That asks for too much at once. Please narrow it down and try again.',
     RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
     BAD_USER_INPUT: 'Something entered is not valid. Please check and try again.',
+    CSRF: 'Please reload the page to continue.',
     GRAPHQL_VALIDATION_FAILED: 'This page is out of date. Please reload it.',
     INTERNAL_SERVER_ERROR: 'The server had a problem. Please try again later.',
   },

@@ -37,6 +37,7 @@ export const errors = {
     QUERY_TOO_COMPLEX: '一次要看的内容太多了，请缩小范围再试。',
     RATE_LIMITED: '操作太频繁了，请稍等一会儿再试。',
     BAD_USER_INPUT: '填写的内容有误，请检查后再试。',
+    CSRF: '这个页面需要刷新后才能继续，请刷新页面。',
     GRAPHQL_VALIDATION_FAILED: '这个页面的程序已经过时，请刷新页面。',
     INTERNAL_SERVER_ERROR: '服务器出了点问题，我们会尽快处理。请稍后再试。',
   },

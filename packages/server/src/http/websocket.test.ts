@@ -4,7 +4,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createTestApp, type TestApp } from '../test-support/harness.js';
 import { createApiToken, createWorld, type World } from '../test-support/fixtures.js';
 import { createLiveSession } from '../test-support/domain-fixtures.js';
-import { Feed, closeOf, listen, wsClient } from '../test-support/ws-clients.js';
+import { Feed, closeOf, listen, wsClient } from '../test-support/live-clients.js';
 import { maxSubscriptionsPerConnection } from './websocket.js';
 
 const NOTIFICATIONS = 'subscription { notifications { unreadCount version } }';

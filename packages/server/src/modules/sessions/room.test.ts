@@ -7,7 +7,7 @@ import { createTestApp, testClock, type TestApp } from '../../test-support/harne
 import { createUser, createWorld, type TestUser, type World } from '../../test-support/fixtures.js';
 import { createConcern, createLiveSession } from '../../test-support/domain-fixtures.js';
 import { providers } from '../../test-support/databases.js';
-import { Feed, listen, wsClient } from '../../test-support/ws-clients.js';
+import { Feed, listen, wsClient } from '../../test-support/live-clients.js';
 import { keeperOf, sweepStalePresence } from './room.service.js';
 
 const ROOM = 'subscription ($id: ID!) { session(sessionId: $id) { status version currentItem { phase } } }';

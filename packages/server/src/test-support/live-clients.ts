@@ -1,8 +1,9 @@
-// Real graphql-ws clients (with `ws` as the socket) for tests of subscriptions against a listening server.
+// Clients of a listening server, as real ones talk to it: graphql-ws (with `ws` as the socket) for
+// subscriptions, fetch for queries and mutations.
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { App } from '../app.js';
-import type { Caller } from './harness.js';
+import { callerHeaders, type Caller } from './harness.js';
 
 /** Starts the app's HTTP server on a free port, once, and returns its WebSocket URL. */
 export async function listen(app: App): Promise<string> {
@@ -135,4 +136,19 @@ export function closeOf(client: Client): Promise<{ code: number; reason: string 
       resolve({ code, reason: String(reason) });
     });
   });
+}
+
+/** A query or mutation over HTTP to a listening server (http://host:port), as `as`. */
+export async function httpGraphQL<T = Record<string, unknown>>(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  as?: Caller,
+): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }> {
+  const response = await fetch(`${baseUrl.replace(/^ws/, 'http').replace(/\/graphql$/, '')}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...callerHeaders(as) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: T; errors?: { message: string }[] };
 }

@@ -13,15 +13,11 @@ import { isAllowedOrigin } from './origin.js';
 export const maxSubscriptionsPerConnection = 24;
 export const maxWebSocketPayloadBytes = 64 * 1024;
 
-interface ConnectionState {
-  connectionId: string;
-  viewer: Viewer;
-}
-
 interface Extra extends Record<PropertyKey, unknown> {
   socket: WebSocket;
   request: IncomingMessage;
-  state?: ConnectionState;
+  /** Set once the connection is accepted: names it for presence in a session room. */
+  connectionId?: string;
 }
 
 type EnvelopedExecute = (args: ExecutionArgs) => unknown;
@@ -47,15 +43,14 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
       subscribe: (args) => (args.rootValue as { subscribe: EnvelopedExecute }).subscribe(args) as never,
       onConnect: async (ctx) => {
         try {
-          const viewer = await resolveViewer(deps, credentials(ctx.extra, ctx.connectionParams));
-          ctx.extra.state = { connectionId: randomUUID(), viewer };
+          await resolveViewer(deps, credentials(ctx.extra, ctx.connectionParams));
+          ctx.extra.connectionId = randomUUID();
           return true;
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
       onSubscribe: async (ctx, _id, payload) => {
-        const state = ctx.extra.state!;
         // graphql-ws keeps every running operation here, this one included, and drops each as it ends.
         if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
           ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'Too many subscriptions on one connection');
@@ -69,7 +64,6 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
           ctx.extra.socket.close(CloseCode.Forbidden, 'Credentials are no longer valid');
           return [new GraphQLError('Credentials are no longer valid', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
-        state.viewer = viewer;
         const { schema, execute, subscribe, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -79,7 +73,7 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
         const ip = clientIp(ctx.extra.request.headers, ctx.extra.request.socket.remoteAddress, deps.config.TRUST_PROXY);
         const contextValue = {
           ...contextFor(deps, viewer, { ip, userAgent: ctx.extra.request.headers['user-agent'] ?? '', secure: false }),
-          connectionId: state.connectionId,
+          connectionId: ctx.extra.connectionId,
         };
         let document;
         try {

@@ -89,6 +89,8 @@ export async function enterRoom(
 ): Promise<(() => Promise<void>) | null> {
   const { connectionId, viewer } = ctx;
   if (!connectionId || viewer.kind !== 'user' || !isMember(viewer, session.communityId)) return null;
+  // Reading an ended (or cancelled) session back is not being in its room.
+  if (session.status !== 'SCHEDULED' && session.status !== 'LIVE') return null;
   const now = ctx.clock.now();
   const row = { sessionId: session.id, userId: viewer.userId, joinedAt: now, seenAt: now };
   // Two subscriptions of one connection (or two devices of one member) may enter at the same moment and

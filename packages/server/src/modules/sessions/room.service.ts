@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { isMember } from '../members/members.policy.js';
 import { canTakePart } from './sessions.policy.js';
+import { activeMute } from './session-mutes.js';
 import { chairedSession, followedSession, requireStatus } from './sessions.service.js';
 import { liveSnapshots } from '../../events/live.js';
 import {
@@ -130,22 +131,6 @@ export async function sweepStalePresence(deps: AppDeps): Promise<number> {
 export const presenceSweepJob: ScheduledJob = { name: 'sweep-stale-presence', run: sweepStalePresence };
 
 // ───────────────────────────── mutes ─────────────────────────────
-
-function activeMute(db: Context['db'], sessionId: number, userId: number) {
-  return db.sessionMute.findFirst({ where: { sessionId, userId, liftedAt: null } });
-}
-
-/**
- * Whether the member is muted in a scheduled or live session that has this concern on its agenda: then
- * they may not propose on it. The proposals service asks this.
- */
-export async function isMutedForConcern(db: Context['db'], concernId: number, userId: number): Promise<boolean> {
-  const mute = await db.sessionMute.findFirst({
-    where: { userId, liftedAt: null, session: { status: { in: ['SCHEDULED', 'LIVE'] }, items: { some: { concernId } } } },
-    select: { id: true },
-  });
-  return mute !== null;
-}
 
 /** A chair mutes a member for this session: no raised hand, no proposal here. Their raised hand goes down. */
 export async function muteMember(ctx: Context, sessionId: number, userId: number, reason: string) {

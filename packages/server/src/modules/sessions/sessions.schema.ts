@@ -11,6 +11,7 @@ import { UserRef } from '../identity/identity.schema.js';
 import { isSelf } from '../identity/identity.policy.js';
 import { isCadre } from '../members/members.policy.js';
 import { canSeeWhoIsPresent, isChairOf } from './sessions.policy.js';
+import { activeMute } from './session-mutes.js';
 import {
   advanceAgendaItem,
   cancelSession,
@@ -119,9 +120,7 @@ export const LiveSessionRef = builder.prismaNode('LiveSession', {
       resolve: (session, _args, ctx) => isChairOf(ctx.viewer, session),
     }),
     viewerIsMuted: t.boolean({
-      resolve: async (session, _args, ctx) =>
-        ctx.viewer.kind === 'user' &&
-        (await ctx.db.sessionMute.count({ where: { sessionId: session.id, userId: ctx.viewer.userId, liftedAt: null } })) > 0,
+      resolve: async (session, _args, ctx) => ctx.viewer.kind === 'user' && (await activeMute(ctx.db, session.id, ctx.viewer.userId)) !== null,
     }),
     hands: t.relation('hands', {
       description: 'Whoever has the floor and the hands waiting, first raised first.',

@@ -18,7 +18,7 @@ export type ChangeSignal = {
   [T in keyof Topics]: { topic: T; id: Topics[T][0]; matches(payload: TopicPayload<T>): boolean };
 }[keyof Topics];
 
-export interface LiveOptions {
+export interface LiveOptions<Snapshot> {
   /** Runs once the subscriber listens, before the first snapshot: e.g. entering a session room. */
   enter?(): Promise<void>;
   /** Runs when the subscriber leaves for any reason: it completed, or its socket closed. */
@@ -27,6 +27,8 @@ export interface LiveOptions {
   alsoOn?: ChangeSignal;
   /** The events are about different things (the concerns of a board), so none is dropped as older. */
   unordered?: boolean;
+  /** Whether a snapshot is the last there will be (a closed vote): the subscription completes after it. */
+  isLast?(snapshot: Snapshot): boolean;
 }
 
 /**
@@ -40,8 +42,8 @@ export function liveSnapshots<K extends keyof Topics>(
   topic: K,
   id: Topics[K][0],
   current: () => Promise<TopicPayload<K> | null>,
-  options: LiveOptions = {},
-): AsyncIterableIterator<TopicPayload<K>> {
+  options: LiveOptions<TopicPayload<K>> = {},
+): AsyncGenerator<TopicPayload<K>> {
   return new Repeater<TopicPayload<K>>(async (push, stop) => {
     // A subscriber may leave while the first snapshot is still being read (or the server is closing):
     // what happens after that is nobody's business.
@@ -52,6 +54,7 @@ export function liveSnapshots<K extends keyof Topics>(
       if (!options.unordered && sent !== undefined && snapshot.version < sent) return;
       sent = snapshot.version;
       void push(snapshot);
+      if (options.isLast?.(snapshot)) stop();
     };
     const listening = [pubsub.listen(topic, id, offer)];
     const signal = options.alsoOn as { topic: K; id: Topics[K][0]; matches(payload: TopicPayload<K>): boolean } | undefined;

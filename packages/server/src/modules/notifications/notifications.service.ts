@@ -1,5 +1,6 @@
-import type { AppDeps } from '../../context.js';
-import type { Tx } from '../../db/client.js';
+import type { AppDeps, Context } from '../../context.js';
+import type { Db, Tx } from '../../db/client.js';
+import { requireUser } from '../identity/identity.policy.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import type { NotificationSnapshot } from '../../events/topics.js';
 import { clockVersion } from '../../events/live.js';
@@ -70,4 +71,26 @@ export async function unreadSnapshots(deps: Pick<AppDeps, 'db'>, userIds: number
 /** Publishes each user's unread count and latest notification: a full snapshot, after commit. */
 export async function publishUnreadCounts(deps: Pick<AppDeps, 'db' | 'pubsub'>, userIds: number[]): Promise<void> {
   for (const snapshot of await unreadSnapshots(deps, userIds)) deps.pubsub.publish('notifications', snapshot.userId, snapshot);
+}
+
+export async function unreadNotificationCount(db: Db, userId: number): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
+/**
+ * Marks the viewer's notifications read: the listed ones (others' ids are ignored, not reported), or
+ * all. Not audited: reading one's own notices is nobody else's business. Returns the reader and how
+ * many changed.
+ */
+export async function markNotificationsRead(
+  ctx: Context,
+  which: { ids?: number[] | null; all?: boolean | null },
+): Promise<{ userId: number; marked: number }> {
+  const viewer = requireUser(ctx.viewer);
+  const changed = await ctx.db.notification.updateMany({
+    where: { userId: viewer.userId, readAt: null, ...(which.all ? {} : { id: { in: which.ids ?? [] } }) },
+    data: { readAt: ctx.clock.now() },
+  });
+  if (changed.count > 0) await publishUnreadCounts(ctx, [viewer.userId]);
+  return { userId: viewer.userId, marked: changed.count };
 }

@@ -9,7 +9,8 @@ import { requireUser } from '../identity/identity.policy.js';
 import { isMember } from '../members/members.policy.js';
 import { canTakePart } from './sessions.policy.js';
 import { activeMute } from './session-mutes.js';
-import { chairedSession, followedSession, requireStatus } from './sessions.service.js';
+import { chairedLiveItem, chairedSession, followedSession, requireStatus } from './sessions.service.js';
+import { hideProposal, mergeProposals, pinProposal } from '../proposals/proposals.service.js';
 import { liveSnapshots } from '../../events/live.js';
 import {
   agendaItemSnapshot,
@@ -178,6 +179,33 @@ export async function unmuteMember(ctx: Context, sessionId: number, userId: numb
     });
     return lifted;
   });
+}
+
+// ───────────────────────────── moderating the proposals on the table ─────────────────────────────
+
+/**
+ * The chair's hand on the proposals of the item in play. The proposals service does the work and
+ * audits it; its board event makes every room subscriber re-read the item, so the room sees it at once.
+ */
+async function itemProposal(ctx: Context, itemId: number, proposalIds: number[]) {
+  const item = await chairedLiveItem(ctx, itemId);
+  const proposals = await ctx.db.proposal.count({ where: { id: { in: proposalIds }, concernId: item.concernId } });
+  if (proposals !== new Set(proposalIds).size) throw ValidationError.field(['proposalId'], 'Not a proposal of this agenda item');
+}
+
+export async function hideProposalInSession(ctx: Context, itemId: number, proposalId: number, reason: string) {
+  await itemProposal(ctx, itemId, [proposalId]);
+  return hideProposal(ctx, proposalId, reason);
+}
+
+export async function mergeProposalsInSession(ctx: Context, itemId: number, proposalId: number, intoProposalId: number) {
+  await itemProposal(ctx, itemId, [proposalId, intoProposalId]);
+  return mergeProposals(ctx, proposalId, intoProposalId);
+}
+
+export async function pinProposalInSession(ctx: Context, itemId: number, proposalId: number, pinned: boolean) {
+  await itemProposal(ctx, itemId, [proposalId]);
+  return pinProposal(ctx, proposalId, pinned);
 }
 
 // ───────────────────────────── hands and the floor ─────────────────────────────

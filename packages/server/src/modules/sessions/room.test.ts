@@ -6,6 +6,7 @@ import type { Client } from 'graphql-ws';
 import { createTestApp, testClock, type TestApp } from '../../test-support/harness.js';
 import { createUser, createWorld, type TestUser, type World } from '../../test-support/fixtures.js';
 import { createConcern, createLiveSession } from '../../test-support/domain-fixtures.js';
+import { deliberationScene } from '../../test-support/deliberation-fixtures.js';
 import { providers } from '../../test-support/databases.js';
 import { Feed, listen, wsClient } from '../../test-support/live-clients.js';
 import { keeperOf, sweepStalePresence } from './room.service.js';
@@ -122,6 +123,32 @@ describe.each(providers)('the session room on %s', (provider) => {
     await queue.until((data) => data.hands.hands[0]?.status === 'SPEAKING');
     await t.gql('mutation ($id: ID!) { finishFloor(sessionId: $id) { __typename } }', { id }, world.cadre);
     await queue.until((data) => data.hands.hands.length === 0);
+  });
+
+  it('shows the proposals on the table as they change: proposed, pinned, hidden', async () => {
+    const { concern, proposals } = await deliberationScene(t.db, { community: world.community, reporterId: world.resident.id, authorId: world.resident.id });
+    const session = await createLiveSession(t.db, { community: world.community, chairIds: [world.cadre.id], concernIds: [concern.id], status: 'LIVE' });
+    const item = encodeGlobalID('AgendaItem', session.items[0]!.id);
+    type Item = { agendaItem: { version: number; proposals: { id: string; title: string | null; status: string; hiddenReason: string | null }[] } };
+    const table = new Feed<Item>(connect(world.resident2), 'subscription ($id: ID!) { agendaItem(itemId: $id) { version proposals { id title status hiddenReason } } }', { id: item });
+    const first = encodeGlobalID('Proposal', proposals[0]!.id);
+    await table.until((data) => data.agendaItem.proposals.length === 1);
+
+    const proposed = await t.gql<{ createProposal: { data: { id: string } } }>(
+      `mutation ($id: ID!) { createProposal(concernId: $id, input: { title: "错峰停车", body: "晚上七点后开放" }) { ... on CreateProposalSuccess { data { id } } } }`,
+      { id: encodeGlobalID('Concern', concern.id) },
+      world.resident,
+    );
+    const second = proposed.data!.createProposal.data.id;
+    await table.until((data) => data.agendaItem.proposals.map((p) => p.id).join() === [first, second].join());
+    await t.gql(`mutation ($item: ID!, $id: ID!) { pinProposalInSession(itemId: $item, proposalId: $id, pinned: true) { __typename } }`, { item, id: second }, world.cadre);
+    await table.until((data) => data.agendaItem.proposals.map((p) => p.id).join() === [second, first].join());
+    await t.gql(`mutation ($item: ID!, $id: ID!) { hideProposalInSession(itemId: $item, proposalId: $id, reason: "广告") { __typename } }`, { item, id: first }, world.cadre);
+    const hidden = await table.until((data) => data.agendaItem.proposals[1]?.status === 'HIDDEN');
+    // A resident sees the reason in place of the text.
+    expect(hidden.agendaItem.proposals[1]).toEqual({ id: first, title: null, status: 'HIDDEN', hiddenReason: '广告' });
+    const versions = table.data.map((data) => data.agendaItem.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
   });
 
   it("feeds cadres the moderation queue, members their own bell, and readers the board's changes", async () => {

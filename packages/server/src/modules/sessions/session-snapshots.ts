@@ -2,13 +2,18 @@
 // from the database after a commit and published then. Each subscriber's first snapshot is read by the
 // same functions, so a late joiner and a long-time listener see the same thing.
 import type { AppDeps } from '../../context.js';
+import type { Prisma } from '../../db/client.js';
 import type { AgendaItemSnapshot, HandsSnapshot, PresenceSnapshot, SessionSnapshot } from '../../events/topics.js';
 import { clockVersion } from '../../events/live.js';
+import { proposalOrder } from '../proposals/proposals.service.js';
 import { tallySnapshot } from '../votes/votes.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'pubsub' | 'clock'>;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/** The proposals a room shows for an item: all but those withdrawn or merged into another. */
+export const roomProposals: Prisma.ProposalWhereInput = { status: { notIn: ['WITHDRAWN', 'MERGED'] } };
 
 /** A presence row not refreshed for this long belongs to a process that died; it is ignored, then swept. */
 export const presenceStaleMs = 60_000;
@@ -59,8 +64,8 @@ export async function agendaItemSnapshot(deps: Pick<AppDeps, 'db'>, itemId: numb
   if (!item) return null;
   const [proposals, tally] = await Promise.all([
     deps.db.proposal.findMany({
-      where: { concernId: item.concernId, status: { notIn: ['WITHDRAWN', 'MERGED'] } },
-      orderBy: [{ pinnedAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
+      where: { concernId: item.concernId, ...roomProposals },
+      orderBy: proposalOrder,
       select: { id: true },
     }),
     item.votingWindow ? tallySnapshot(deps, item.votingWindow.id) : null,

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { cadres, members, type MatrixContext, type MatrixEntry } from '../../test-support/matrix.js';
 import { createConcern, createLiveSession } from '../../test-support/domain-fixtures.js';
+import { createProposal } from '../../test-support/deliberation-fixtures.js';
 import type { LiveSessionStatus } from '../../generated/sqlite/enums.js';
 
 const id = encodeGlobalID;
@@ -142,6 +143,28 @@ export const matrix: MatrixEntry[] = [
       };
     },
   },
+  ...(
+    [
+      ['hideProposalInSession', 'reason: "与议题无关"'],
+      ['pinProposalInSession', 'pinned: true'],
+      ['mergeProposalsInSession', 'intoProposalId: $into'],
+    ] as const
+  ).map(([field, rest]) => ({
+    field: `Mutation.${field}`,
+    expect: cadres,
+    operation: async (ctx: MatrixContext) => {
+      const live = await session(ctx);
+      const item = live.items[0]!;
+      const [proposal, into] = await Promise.all(
+        [1, 2].map(() => createProposal(ctx.t.db, { concernId: item.concernId, authorId: ctx.world.resident.id })),
+      );
+      const merging = rest.includes('$into');
+      return {
+        query: mutation(`${field}(itemId: $item, proposalId: $proposal, ${rest})`, `$item: ID!, $proposal: ID!${merging ? ', $into: ID!' : ''}`),
+        variables: { item: id('AgendaItem', item.id), proposal: id('Proposal', proposal!.id), ...(merging ? { into: id('Proposal', into!.id) } : {}) },
+      };
+    },
+  })),
   ...(['session', 'presence', 'hands'] as const).map((field) => ({
     field: `Subscription.${field}`,
     expect: members,

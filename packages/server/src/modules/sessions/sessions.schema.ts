@@ -8,6 +8,10 @@ import { CommunityRef } from '../communities/communities.schema.js';
 import { readableCommunityWhere } from '../communities/communities.service.js';
 import { ConcernRef } from '../concerns/concerns.schema.js';
 import { UserRef } from '../identity/identity.schema.js';
+import { ProposalRef } from '../proposals/proposals.schema.js';
+import { proposalOrder } from '../proposals/proposals.service.js';
+import { TallySnapshotRef } from '../votes/votes.schema.js';
+import { roomProposals } from './session-snapshots.js';
 import { isSelf } from '../identity/identity.policy.js';
 import { isCadre } from '../members/members.policy.js';
 import { canSeeWhoIsPresent, isChairOf } from './sessions.policy.js';
@@ -28,8 +32,11 @@ import {
   finishFloor,
   giveFloor,
   handsSnapshots,
+  hideProposalInSession,
   lowerHand,
+  mergeProposalsInSession,
   muteMember,
+  pinProposalInSession,
   presenceSnapshots,
   raiseHand,
   sessionSnapshots,
@@ -75,8 +82,8 @@ const MinutesDecisionRef = builder.objectRef<MinutesDecision>('MinutesDecision')
 
 const TurnoutRef = builder.objectRef<SessionMinutes['turnout']>('Turnout').implement({
   fields: (t) => ({
-    voters: t.exposeInt('voters'),
-    eligible: t.exposeInt('eligible'),
+    voterCount: t.exposeInt('voters', { description: 'Members who voted on at least one item: a count, never who.' }),
+    eligibleCount: t.exposeInt('eligible'),
     percent: t.exposeInt('percent'),
   }),
 });
@@ -150,6 +157,16 @@ export const AgendaItemRef = builder.prismaNode('AgendaItem', {
     version: t.exposeInt('version'),
     concern: t.relation('concern'),
     session: t.relation('session'),
+    proposals: t.field({
+      type: [ProposalRef],
+      description: 'The proposals on the table, pinned first.',
+      select: (_args, _ctx, nestedSelection) => ({
+        concern: { select: { proposals: nestedSelection({ where: roomProposals, orderBy: proposalOrder }) } },
+      }),
+      // nestedSelection adds the Proposal type's own include (its community), which the row type cannot see.
+      resolve: (item) => item.concern.proposals as (typeof item.concern.proposals[number] & { concern: { communityId: number } })[],
+    }),
+    votingWindow: t.relation('votingWindow', { nullable: true, description: 'Opened when the item reaches VOTING.' }),
   }),
 });
 
@@ -245,6 +262,19 @@ const AgendaItemSnapshotRef = builder.objectRef<AgendaItemSnapshot>('AgendaItemS
     proposalIds: t.idList({
       description: 'The proposals shown in the room, pinned first.',
       resolve: (snapshot) => snapshot.proposalIds.map((id) => globalId('Proposal', id)),
+    }),
+    proposals: t.prismaField({
+      type: ['Proposal'],
+      description: 'The same proposals, to show.',
+      resolve: (query, snapshot, _args, ctx) =>
+        ctx.db.proposal.findMany({ ...query, where: { id: { in: snapshot.proposalIds } }, orderBy: proposalOrder }),
+    }),
+    tally: t.field({
+      type: TallySnapshotRef,
+      nullable: true,
+      description:
+        'The count when the snapshot was taken (live counts: Subscription.tally). Its lines are null for residents while the session hides tallies and the vote is open.',
+      resolve: (snapshot) => snapshot.tally,
     }),
   }),
 });
@@ -494,6 +524,44 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { sessionId, userId, reason }, ctx) => {
       const mute = await muteMember(ctx, Number(sessionId.id), Number(userId.id), reason);
       return ctx.db.sessionMute.findUniqueOrThrow({ ...query, where: { id: mute.id } });
+    },
+  }),
+  hideProposalInSession: t.prismaField({
+    type: 'Proposal',
+    errors: {},
+    description: "The chair hides a proposal of the item in play; its public reason shows in the text's place.",
+    args: {
+      itemId: t.arg.globalID({ for: AgendaItemRef }),
+      proposalId: t.arg.globalID({ for: ProposalRef }),
+      reason: t.arg.string({ validate: z.string().trim().min(2, 'Give a reason').max(200, 'At most 200 characters') }),
+    },
+    resolve: async (query, _root, { itemId, proposalId, reason }, ctx) => {
+      const proposal = await hideProposalInSession(ctx, Number(itemId.id), Number(proposalId.id), reason.trim());
+      return ctx.db.proposal.findUniqueOrThrow({ ...query, where: { id: proposal.id } });
+    },
+  }),
+  mergeProposalsInSession: t.prismaField({
+    type: 'Proposal',
+    errors: {},
+    description: 'The chair merges one proposal of the item in play into another, before its vote opens.',
+    args: {
+      itemId: t.arg.globalID({ for: AgendaItemRef }),
+      proposalId: t.arg.globalID({ for: ProposalRef }),
+      intoProposalId: t.arg.globalID({ for: ProposalRef }),
+    },
+    resolve: async (query, _root, { itemId, proposalId, intoProposalId }, ctx) => {
+      const proposal = await mergeProposalsInSession(ctx, Number(itemId.id), Number(proposalId.id), Number(intoProposalId.id));
+      return ctx.db.proposal.findUniqueOrThrow({ ...query, where: { id: proposal.id } });
+    },
+  }),
+  pinProposalInSession: t.prismaField({
+    type: 'Proposal',
+    errors: {},
+    description: 'The chair pins a proposal of the item in play to the top of the room, or unpins it.',
+    args: { itemId: t.arg.globalID({ for: AgendaItemRef }), proposalId: t.arg.globalID({ for: ProposalRef }), pinned: t.arg.boolean() },
+    resolve: async (query, _root, { itemId, proposalId, pinned }, ctx) => {
+      const proposal = await pinProposalInSession(ctx, Number(itemId.id), Number(proposalId.id), pinned);
+      return ctx.db.proposal.findUniqueOrThrow({ ...query, where: { id: proposal.id } });
     },
   }),
   unmuteMember: t.prismaField({

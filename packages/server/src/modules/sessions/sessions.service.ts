@@ -10,7 +10,8 @@ import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } fro
 import { recordAudit } from '../audit/audit.service.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { notify, publishUnreadCounts } from '../notifications/notifications.service.js';
-import { closeVotingWindowIn, openVotingWindowIn, scheduleTallyPublish } from '../votes/votes.service.js';
+import { afterDecisionRecorded, afterVotingOpened, closeVotingWindowIn, openVotingWindowIn } from '../votes/votes.service.js';
+import type { Decision, VotingWindow } from '../votes/votes.service.js';
 import { canBeChair, canFollowSessions, canScheduleSession, isChairOf } from './sessions.policy.js';
 import { presenceStaleMs, publishAfterCommit, publishAgendaItem, publishHands, publishSession } from './session-snapshots.js';
 
@@ -366,6 +367,7 @@ async function minutesOf(tx: Tx, sessionId: number, communityId: number): Promis
   };
 }
 
+/** An agenda item whose session the viewer may follow; to anyone else it does not exist. */
 async function followedItem(ctx: Context, itemId: number) {
   const item = await ctx.db.agendaItem.findUnique({
     where: { id: itemId },
@@ -375,6 +377,14 @@ async function followedItem(ctx: Context, itemId: number) {
     },
   });
   if (!item || !(await canFollowSessions(ctx, item.session.communityId))) throw new NotFoundError('AgendaItem', itemId);
+  return item;
+}
+
+/** An agenda item of a live session the viewer chairs. */
+export async function chairedLiveItem(ctx: Context, itemId: number) {
+  const item = await followedItem(ctx, itemId);
+  refuseUnlessChair(ctx, item.session);
+  requireStatus(item.session, ['LIVE']);
   return item;
 }
 
@@ -397,7 +407,7 @@ export async function advanceAgendaItem(ctx: Context, itemId: number) {
     if (!schedulable.includes(item.concern.status)) throw new InvalidStateError('Concern', item.concern.status, [...schedulable]);
   }
   const now = ctx.clock.now();
-  const windowId = await ctx.db.$transaction(async (tx) => {
+  const { opened, decided } = await ctx.db.$transaction(async (tx) => {
     await bumpSession(tx, session, ['LIVE'], {
       currentItemId: item.id,
       ...(to === 'VOTING' && !session.rulesFrozenAt ? { rulesFrozenAt: now } : {}),
@@ -411,19 +421,17 @@ export async function advanceAgendaItem(ctx: Context, itemId: number) {
         version: { increment: 1 },
       },
     });
-    let windowId: number | undefined;
-    let decisionId: number | undefined;
+    let opened: VotingWindow | undefined;
+    let decided: Decision | undefined;
     if (to === 'VOTING') {
-      const window = await openVotingWindowIn(tx, ctx, {
+      opened = await openVotingWindowIn(tx, ctx, {
         concernId: item.concernId,
         rules: { quorumPercent: session.quorumPercent, thresholdPercent: session.thresholdPercent, talliesHidden: session.talliesHidden },
         agendaItemId: item.id,
       });
-      windowId = window.id;
     } else if (to === 'DECIDED') {
       const window = await tx.votingWindow.findUniqueOrThrow({ where: { agendaItemId: item.id }, select: { id: true } });
-      windowId = window.id;
-      decisionId = (await closeVotingWindowIn(tx, ctx, window.id, { sessionId: session.id })).id;
+      decided = await closeVotingWindowIn(tx, ctx, window.id, { sessionId: session.id });
     }
     await recordAudit(tx, ctx.viewer, {
       communityId: session.communityId,
@@ -431,16 +439,23 @@ export async function advanceAgendaItem(ctx: Context, itemId: number) {
       subjectType: 'AgendaItem',
       subjectId: item.id,
       concernId: item.concernId,
-      data: { sessionId: session.id, from: item.phase, to, ...(windowId ? { windowId } : {}), ...(decisionId ? { decisionId } : {}) },
+      data: {
+        sessionId: session.id,
+        from: item.phase,
+        to,
+        ...(opened ? { windowId: opened.id } : {}),
+        ...(decided ? { windowId: decided.windowId, decisionId: decided.id } : {}),
+      },
       at: now,
     });
-    return windowId;
+    return { opened, decided };
   });
   await publishAfterCommit(ctx, [
     publishAgendaItem(ctx, item.id),
     publishSession(ctx, session.id),
-    windowId ? scheduleTallyPublish(ctx, windowId) : undefined,
-    to === 'VOTING' || to === 'DECIDED' ? publishConcernOnBoard(ctx, item.concernId) : undefined,
+    // The votes module's own after-commit work: the board, the tally, the bells of those notified.
+    opened ? afterVotingOpened(ctx, opened) : undefined,
+    decided ? afterDecisionRecorded(ctx, decided) : undefined,
   ]);
   return item;
 }
@@ -472,10 +487,3 @@ export async function skipAgendaItem(ctx: Context, itemId: number) {
   await publishAfterCommit(ctx, [publishAgendaItem(ctx, item.id), publishSession(ctx, session.id)]);
   return item;
 }
-
-/** Voting moved the concern on: its card on the board changes too. */
-async function publishConcernOnBoard(ctx: Context, concernId: number): Promise<void> {
-  const concern = await ctx.db.concern.findUniqueOrThrow({ where: { id: concernId }, select: { communityId: true, version: true, status: true } });
-  ctx.pubsub.publish('board', concern.communityId, { communityId: concern.communityId, concernId, version: concern.version, status: concern.status });
-}
-

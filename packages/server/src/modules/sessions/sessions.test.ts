@@ -3,6 +3,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { createTestApp, testClock, type Caller, type TestApp } from '../../test-support/harness.js';
 import { createUser, createWorld, type World } from '../../test-support/fixtures.js';
 import { createConcern, createLiveSession } from '../../test-support/domain-fixtures.js';
+import { createProposal } from '../../test-support/deliberation-fixtures.js';
 import { providers } from '../../test-support/databases.js';
 
 const id = encodeGlobalID;
@@ -26,7 +27,7 @@ const SESSION = `query ($id: ID!) {
     currentItem { id phase }
     hands { status user { displayName } }
     mutes { reason user { displayName } }
-    minutes { attendance turnout { voters eligible percent } decisions { decisionId concernId title adoptedProposalIds quorumMet } }
+    minutes { attendance turnout { voterCount eligibleCount percent } decisions { decisionId concernId title adoptedProposalIds quorumMet } }
   }
 }`;
 const onSession = (field: string, args: string, data = 'id status') =>
@@ -65,8 +66,12 @@ describe.each(providers)('live sessions on %s', (provider) => {
     expect(response.errors).toBeUndefined();
     return Object.values(response.data!)[0] as Result;
   }
-  const answered = (title?: string) =>
-    createConcern(t.db, { community: world.community, reporterId: world.resident.id, status: 'ACKNOWLEDGED', ...(title ? { title } : {}) });
+  /** An answered concern with one proposal on the table, so its vote can open. */
+  const answered = async (title?: string) => {
+    const concern = await createConcern(t.db, { community: world.community, reporterId: world.resident.id, status: 'ACKNOWLEDGED', ...(title ? { title } : {}) });
+    await createProposal(t.db, { concernId: concern.id, authorId: world.resident2.id });
+    return concern;
+  };
   const inFuture = () => new Date(clock.now().getTime() + 86_400_000).toISOString();
   const agendaOf = async (sessionId: string) =>
     ((await t.gql(SESSION, { id: sessionId }, world.cadre)).data as { liveSession: { agenda: { id: string; phase: string }[] } }).liveSession.agenda;
@@ -320,7 +325,7 @@ describe.each(providers)('live sessions on %s', (provider) => {
       expect(view.liveSession.endedAt).toBe(clock.now().toISOString());
       expect(view.liveSession.minutes).toEqual({
         attendance: 3,
-        turnout: { voters: 2, eligible: window.eligibleCount, percent: Math.round((2 * 100) / window.eligibleCount) },
+        turnout: { voterCount: 2, eligibleCount: window.eligibleCount, percent: Math.round((2 * 100) / window.eligibleCount) },
         decisions: [
           expect.objectContaining({ concernId: id('Concern', first!.concernId) }),
           {
@@ -388,8 +393,78 @@ describe.each(providers)('live sessions on %s', (provider) => {
       expect(await run(UNMUTE, target, world.cadre)).toMatchObject({ data: { liftedAt: clock.now().toISOString() } });
       expect(await run(UNMUTE, target, world.cadre)).toMatchObject({ __typename: 'NotFoundError' });
       expect(await run(RAISE, { id: session.gid }, world.resident2)).toMatchObject({ data: { status: 'WAITING' } });
-      const audited = await t.db.auditEvent.findMany({ where: { subjectId: session.id, kind: { in: ['session.member_muted', 'session.member_unmuted'] } } });
+      const audited = await t.db.auditEvent.findMany({ where: { subjectId: session.id, kind: { in: ['session.member_muted', 'session.member_unmuted'] } }, orderBy: { id: 'asc' } });
       expect(audited.map((event) => event.kind)).toEqual(['session.member_muted', 'session.member_unmuted']);
+    });
+  });
+
+  describe('moderating the proposals on the table', () => {
+    const HIDE = onSession('hideProposalInSession(itemId: $item, proposalId: $proposal, reason: $reason)', '$item: ID!, $proposal: ID!, $reason: String!', 'status hiddenReason');
+    const PIN = onSession('pinProposalInSession(itemId: $item, proposalId: $proposal, pinned: $pinned)', '$item: ID!, $proposal: ID!, $pinned: Boolean!', 'pinned');
+    const MERGE = onSession('mergeProposalsInSession(itemId: $item, proposalId: $proposal, intoProposalId: $into)', '$item: ID!, $proposal: ID!, $into: ID!', 'status mergedInto { id }');
+    const PROPOSE = `mutation ($concern: ID!) { createProposal(concernId: $concern, input: { title: "错峰停车", body: "晚上七点后开放" }) { __typename ... on ForbiddenError { reason } } }`;
+    const ITEM = 'query ($id: ID!) { liveSession(id: $id) { agenda { proposals { id status pinned } } } }';
+
+    it('lets a chair hide, pin and merge the proposals of an item, through the proposals service and its audit trail', async () => {
+      const session = await liveSession(1);
+      const item = session.items[0]!;
+      const [first, second, third] = [
+        ...(await t.db.proposal.findMany({ where: { concernId: item.concernId } })),
+        await createProposal(t.db, { concernId: item.concernId, authorId: world.resident.id }),
+        await createProposal(t.db, { concernId: item.concernId, authorId: world.resident.id }),
+      ].map((proposal) => id('Proposal', proposal.id));
+      const on = (proposal: string) => ({ item: session.itemIds[0], proposal });
+
+      expect(await run(PIN, { ...on(third!), pinned: true }, world.cadre)).toMatchObject({ data: { pinned: true } });
+      expect(await run(HIDE, { ...on(first!), reason: '含有人身攻击' }, world.cadre)).toMatchObject({ data: { status: 'HIDDEN', hiddenReason: '含有人身攻击' } });
+      expect(await run(MERGE, { ...on(second!), into: third }, world.cadre)).toMatchObject({ data: { status: 'MERGED', mergedInto: { id: third } } });
+      const view = (await t.gql(ITEM, { id: session.gid }, world.resident)).data as { liveSession: { agenda: { proposals: object[] }[] } };
+      // Pinned first; the hidden one stays (with its reason), the merged one is gone.
+      expect(view.liveSession.agenda[0]!.proposals).toEqual([
+        { id: third, status: 'ACTIVE', pinned: true },
+        { id: first, status: 'HIDDEN', pinned: false },
+      ]);
+      const audited = await t.db.auditEvent.findMany({ where: { concernId: item.concernId, kind: { startsWith: 'proposal.' } }, orderBy: { id: 'asc' } });
+      expect(audited.map((event) => [event.kind, event.actorId])).toEqual([
+        ['proposal.pinned', world.cadre.id],
+        ['proposal.hidden', world.cadre.id],
+        ['proposal.merged', world.cadre.id],
+      ]);
+    });
+
+    it("refuses non-chairs, proposals of another item, bad reasons, and what the proposals service refuses", async () => {
+      const session = await liveSession(2);
+      const [mine, elsewhere] = await Promise.all(
+        session.items.map((item) => t.db.proposal.findFirstOrThrow({ where: { concernId: item.concernId } })),
+      );
+      const on = { item: session.itemIds[0], proposal: id('Proposal', mine!.id) };
+      expect(await run(PIN, { ...on, pinned: true }, world.resident)).toMatchObject({ __typename: 'ForbiddenError', reason: 'CHAIR_REQUIRED' });
+      expect(await run(PIN, { ...on, pinned: true }, world.admin)).toMatchObject({ __typename: 'ForbiddenError', reason: 'CHAIR_REQUIRED' });
+      expect(await run(PIN, { ...on, pinned: true }, world.outsider)).toMatchObject({ __typename: 'NotFoundError' });
+      expect(await run(PIN, { ...on, proposal: id('Proposal', elsewhere!.id), pinned: true }, world.cadre)).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ path: ['proposalId'] }],
+      });
+      expect(await run(HIDE, { ...on, reason: ' ' }, world.cadre)).toMatchObject({ __typename: 'ValidationError' });
+      for (let step = 0; step < 3; step++) await run(ADVANCE, { id: session.itemIds[0] }, world.cadre);
+      const other = await createProposal(t.db, { concernId: mine!.concernId, authorId: world.resident.id, status: 'ACTIVE' });
+      // The ballot is fixed once the vote is open.
+      expect(await run(MERGE, { ...on, into: id('Proposal', other.id) }, world.cadre)).toMatchObject({ __typename: 'InvalidStateError', state: 'VOTING' });
+      const ended = await createLiveSession(t.db, { community: world.community, chairIds: [world.cadre.id], concernIds: [mine!.concernId], status: 'ENDED' });
+      expect(await run(PIN, { item: id('AgendaItem', ended.items[0]!.id), proposal: on.proposal, pinned: true }, world.cadre)).toMatchObject({
+        __typename: 'InvalidStateError',
+        state: 'ENDED',
+      });
+    });
+
+    it('keeps a muted member from proposing on the concerns of that session', async () => {
+      const session = await liveSession(1);
+      const concern = id('Concern', session.items[0]!.concernId);
+      await run(MUTE, { id: session.gid, userId: id('User', world.resident2.id), reason: '刷屏' }, world.cadre);
+      expect((await t.gql(PROPOSE, { concern }, world.resident2)).data).toEqual({ createProposal: { __typename: 'ForbiddenError', reason: 'MUTED' } });
+      expect((await t.gql(PROPOSE, { concern }, world.resident)).data).toEqual({ createProposal: { __typename: 'CreateProposalSuccess' } });
+      await run(UNMUTE, { id: session.gid, userId: id('User', world.resident2.id) }, world.cadre);
+      expect((await t.gql(PROPOSE, { concern }, world.resident2)).data).toEqual({ createProposal: { __typename: 'CreateProposalSuccess' } });
     });
   });
 

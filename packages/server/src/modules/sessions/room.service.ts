@@ -138,7 +138,7 @@ export async function muteMember(ctx: Context, sessionId: number, userId: number
   const session = await chairedSession(ctx, sessionId);
   requireStatus(session, ['SCHEDULED', 'LIVE']);
   if (session.chairs.some((chair) => chair.userId === userId)) {
-    throw ValidationError.field(['userId'], 'A chair of the session cannot be muted');
+    throw ValidationError.field(['userId'], 'A chair of the session cannot be muted', 'IS_CHAIR');
   }
   const membership = await ctx.db.membership.findUnique({ where: { userId_communityId: { userId, communityId: session.communityId } } });
   if (!membership) throw new NotFoundError('Membership', userId);
@@ -190,7 +190,7 @@ export async function unmuteMember(ctx: Context, sessionId: number, userId: numb
 async function itemProposal(ctx: Context, itemId: number, proposalIds: number[]) {
   const item = await chairedLiveItem(ctx, itemId);
   const proposals = await ctx.db.proposal.count({ where: { id: { in: proposalIds }, concernId: item.concernId } });
-  if (proposals !== new Set(proposalIds).size) throw ValidationError.field(['proposalId'], 'Not a proposal of this agenda item');
+  if (proposals !== new Set(proposalIds).size) throw ValidationError.field(['proposalId'], 'Not a proposal of this agenda item', 'OTHER_CONCERN');
 }
 
 export async function hideProposalInSession(ctx: Context, itemId: number, proposalId: number, reason: string) {

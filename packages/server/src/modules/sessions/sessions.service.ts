@@ -108,15 +108,15 @@ async function bumpSession(
 
 /** Checks an agenda: each concern once, of this community, and answered (or kept from the current agenda). */
 async function checkAgenda(db: Tx | Context['db'], communityId: number, concernIds: number[], kept: ReadonlySet<number> = new Set()) {
-  const issue = (message: string) => ValidationError.field(['input', 'agenda'], message);
-  if (new Set(concernIds).size !== concernIds.length) throw issue('A concern appears twice on the agenda');
+  const issue = (message: string, code: string) => ValidationError.field(['input', 'agenda'], message, code);
+  if (new Set(concernIds).size !== concernIds.length) throw issue('A concern appears twice on the agenda', 'DUPLICATE');
   const concerns = await db.concern.findMany({
     where: { id: { in: concernIds }, communityId },
     select: { id: true, status: true, title: true },
   });
-  if (concerns.length !== concernIds.length) throw issue('Every agenda item must be a concern of this community');
+  if (concerns.length !== concernIds.length) throw issue('Every agenda item must be a concern of this community', 'UNKNOWN_CONCERN');
   const unready = concerns.find((concern) => !kept.has(concern.id) && !schedulable.includes(concern.status));
-  if (unready) throw issue(`"${unready.title}" is ${unready.status}: only acknowledged or reopened concerns go on an agenda`);
+  if (unready) throw issue(`"${unready.title}" is ${unready.status}: only acknowledged or reopened concerns go on an agenda`, 'NOT_SCHEDULABLE');
 }
 
 function rulesFrom(input: SessionRulesInput | null | undefined, defaults: { quorumPercent: number; thresholdPercent: number; talliesHidden: boolean; phaseSeconds: number }) {
@@ -136,7 +136,7 @@ export async function scheduleSession(ctx: Context, input: ScheduleSessionInput)
   const now = ctx.clock.now();
   // A few minutes' grace for a session booked "now" on a slow phone.
   if (input.scheduledAt.getTime() < now.getTime() - 5 * 60_000) {
-    throw ValidationError.field(['input', 'scheduledAt'], 'The session cannot be in the past');
+    throw ValidationError.field(['input', 'scheduledAt'], 'The session cannot be in the past', 'NOT_IN_FUTURE');
   }
   const chairIds = [...new Set(input.chairIds?.length ? input.chairIds : [viewer.userId])];
   const chairs = await ctx.db.membership.findMany({
@@ -144,7 +144,7 @@ export async function scheduleSession(ctx: Context, input: ScheduleSessionInput)
     select: { role: true },
   });
   if (chairs.length !== chairIds.length || !chairs.every((chair) => canBeChair(chair.role))) {
-    throw ValidationError.field(['input', 'chairIds'], 'Each chair must be a cadre or admin of the community');
+    throw ValidationError.field(['input', 'chairIds'], 'Each chair must be a cadre or admin of the community', 'NOT_A_CADRE');
   }
   await checkAgenda(ctx.db, community.id, input.agenda);
   const rules = rulesFrom(input.rules, { ...community, talliesHidden: false, phaseSeconds: defaultPhaseSeconds });

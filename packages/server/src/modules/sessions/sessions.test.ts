@@ -8,7 +8,7 @@ import { providers } from '../../test-support/databases.js';
 
 const id = encodeGlobalID;
 const ERRORS = `... on Error { __typename code message }
-  ... on ValidationError { issues { path message } }
+  ... on ValidationError { issues { path code message } }
   ... on InvalidStateError { state allowed }
   ... on ForbiddenError { reason }`;
 
@@ -46,7 +46,7 @@ const FINISH = onSession('finishFloor(sessionId: $id)', '$id: ID!', 'status');
 const MUTE = onSession('muteMember(sessionId: $id, userId: $userId, reason: $reason)', '$id: ID!, $userId: ID!, $reason: String!', 'reason liftedAt');
 const UNMUTE = onSession('unmuteMember(sessionId: $id, userId: $userId)', '$id: ID!, $userId: ID!', 'liftedAt');
 
-type Result = { __typename: string; data?: Record<string, unknown>; reason?: string; state?: string; issues?: { path: string[]; message: string }[] };
+type Result = { __typename: string; data?: Record<string, unknown>; reason?: string; state?: string; issues?: { path: string[]; code: string; message: string }[] };
 
 describe.each(providers)('live sessions on %s', (provider) => {
   let t: TestApp;
@@ -152,17 +152,17 @@ describe.each(providers)('live sessions on %s', (provider) => {
       const reported = await createConcern(t.db, { community: world.community, reporterId: world.resident.id, status: 'REPORTED' });
       const foreign = await createConcern(t.db, { community: world.otherCommunity, reporterId: world.outsider.id, status: 'ACKNOWLEDGED' });
       const fine = await answered();
-      for (const [input, path, message] of [
-        [{ ...base, scheduledAt: new Date(clock.now().getTime() - 3_600_000).toISOString() }, 'input.scheduledAt', /past/],
-        [{ ...base, agenda: [id('Concern', reported.id)] }, 'input.agenda', /REPORTED/],
-        [{ ...base, agenda: [id('Concern', foreign.id)] }, 'input.agenda', /this community/],
-        [{ ...base, agenda: [id('Concern', fine.id), id('Concern', fine.id)] }, 'input.agenda', /twice/],
-        [{ ...base, chairIds: [id('User', world.resident.id)] }, 'input.chairIds', /cadre or admin/],
-        [{ ...base, chairIds: [id('User', world.outsider.id)] }, 'input.chairIds', /cadre or admin/],
+      for (const [input, path, code, message] of [
+        [{ ...base, scheduledAt: new Date(clock.now().getTime() - 3_600_000).toISOString() }, 'input.scheduledAt', 'NOT_IN_FUTURE', /past/],
+        [{ ...base, agenda: [id('Concern', reported.id)] }, 'input.agenda', 'NOT_SCHEDULABLE', /REPORTED/],
+        [{ ...base, agenda: [id('Concern', foreign.id)] }, 'input.agenda', 'UNKNOWN_CONCERN', /this community/],
+        [{ ...base, agenda: [id('Concern', fine.id), id('Concern', fine.id)] }, 'input.agenda', 'DUPLICATE', /twice/],
+        [{ ...base, chairIds: [id('User', world.resident.id)] }, 'input.chairIds', 'NOT_A_CADRE', /cadre or admin/],
+        [{ ...base, chairIds: [id('User', world.outsider.id)] }, 'input.chairIds', 'NOT_A_CADRE', /cadre or admin/],
       ] as const) {
         const result = await run(SCHEDULE, { input }, world.cadre);
         expect(result.__typename, path).toBe('ValidationError');
-        expect(result.issues).toEqual([{ path: path.split('.'), message: expect.stringMatching(message) }]);
+        expect(result.issues).toEqual([{ path: path.split('.'), code, message: expect.stringMatching(message) }]);
       }
     });
 
@@ -385,7 +385,10 @@ describe.each(providers)('live sessions on %s', (provider) => {
       const asCadre = (await t.gql(SESSION, { id: session.gid }, world.cadre)).data as { liveSession: { mutes: object[] } };
       expect(asCadre.liveSession.mutes).toEqual([{ reason: '反复打断', user: { displayName: world.resident2.displayName } }]);
 
-      expect(await run(MUTE, { id: session.gid, userId: id('User', world.cadre.id), reason: '' }, world.cadre)).toMatchObject({ __typename: 'ValidationError' });
+      expect(await run(MUTE, { id: session.gid, userId: id('User', world.cadre.id), reason: '' }, world.cadre)).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ path: ['userId'], code: 'IS_CHAIR' }],
+      });
       expect(await run(MUTE, { id: session.gid, userId: id('User', world.outsider.id), reason: '' }, world.cadre)).toMatchObject({ __typename: 'NotFoundError' });
       expect(await run(MUTE, { ...target, reason: 'x'.repeat(201) }, world.cadre)).toMatchObject({ __typename: 'ValidationError' });
 
@@ -443,7 +446,7 @@ describe.each(providers)('live sessions on %s', (provider) => {
       expect(await run(PIN, { ...on, pinned: true }, world.outsider)).toMatchObject({ __typename: 'NotFoundError' });
       expect(await run(PIN, { ...on, proposal: id('Proposal', elsewhere!.id), pinned: true }, world.cadre)).toMatchObject({
         __typename: 'ValidationError',
-        issues: [{ path: ['proposalId'] }],
+        issues: [{ path: ['proposalId'], code: 'OTHER_CONCERN' }],
       });
       expect(await run(HIDE, { ...on, reason: ' ' }, world.cadre)).toMatchObject({ __typename: 'ValidationError' });
       for (let step = 0; step < 3; step++) await run(ADVANCE, { id: session.itemIds[0] }, world.cadre);

@@ -94,24 +94,19 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
       },
       // Runs after every subscription of the connection has been let go (presence left the room, say).
       onClose: (ctx) => {
-        settled.get(ctx.extra.socket)?.();
+        connections.get(ctx.extra.socket)?.settle();
+        connections.delete(ctx.extra.socket);
       },
     },
     wss,
   );
 
-  // Each open socket, with a function to call once graphql-ws has cleaned up after it.
-  const settled = new Map<WebSocket, () => void>();
-  const cleanups = new Set<Promise<void>>();
+  // Each open socket, with a promise that settles once graphql-ws has cleaned up after it.
+  const connections = new Map<WebSocket, { cleanedUp: Promise<void>; settle(): void }>();
   wss.on('connection', (socket: WebSocket) => {
-    const done = new Promise<void>((resolve) =>
-      settled.set(socket, () => {
-        settled.delete(socket);
-        resolve();
-      }),
-    );
-    cleanups.add(done);
-    void done.then(() => cleanups.delete(done));
+    let settle = () => {};
+    const cleanedUp = new Promise<void>((resolve) => (settle = resolve));
+    connections.set(socket, { cleanedUp, settle });
   });
 
   /** Hands an HTTP upgrade on /graphql to graphql-ws, after the Origin check. */
@@ -140,6 +135,7 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
     }, 3000);
     // A cleanup that never ends (a hung database, say) must not hold the shutdown forever.
     let giveUp: NodeJS.Timeout | undefined;
+    const cleanups = [...connections.values()].map((connection) => connection.cleanedUp);
     await Promise.race([Promise.all(cleanups), new Promise((resolve) => (giveUp = setTimeout(resolve, 6000)))]);
     clearTimeout(deadline);
     clearTimeout(giveUp);

@@ -25,14 +25,6 @@ export async function moderationSnapshot(deps: Pick<AppDeps, 'db' | 'clock'>, co
   };
 }
 
-/**
- * Publishes the queue after a commit. Board changes refresh it on their own; call this where the queue
- * changes without one, e.g. when a deadline passes.
- */
-export async function publishModerationQueue(deps: Pick<AppDeps, 'db' | 'clock' | 'pubsub'>, communityId: number): Promise<void> {
-  deps.pubsub.publish('moderation', communityId, await moderationSnapshot(deps, communityId));
-}
-
 /** Every change on the community's board (a concern reported, answered, moved on) can change the queue. */
 export function moderationSnapshots(ctx: Context, communityId: number) {
   return liveSnapshots(ctx.pubsub, 'moderation', communityId, () => moderationSnapshot(ctx, communityId), {

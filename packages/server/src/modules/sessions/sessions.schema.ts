@@ -47,8 +47,6 @@ const LiveSessionStatusEnum = builder.enumType(LiveSessionStatus, { name: 'LiveS
 const AgendaPhaseEnum = builder.enumType(AgendaPhase, { name: 'AgendaPhase' });
 const HandStatusEnum = builder.enumType(HandStatus, { name: 'HandStatus' });
 
-const globalId = (type: string, id: number) => encodeGlobalID(type, id);
-
 interface RulesShape {
   quorumPercent: number;
   thresholdPercent: number;
@@ -72,10 +70,10 @@ type MinutesDecision = SessionMinutes['decisions'][number];
 
 const MinutesDecisionRef = builder.objectRef<MinutesDecision>('MinutesDecision').implement({
   fields: (t) => ({
-    decisionId: t.id({ resolve: (decision) => globalId('Decision', decision.decisionId) }),
-    concernId: t.id({ resolve: (decision) => globalId('Concern', decision.concernId) }),
+    decisionId: t.id({ resolve: (decision) => encodeGlobalID('Decision', decision.decisionId) }),
+    concernId: t.id({ resolve: (decision) => encodeGlobalID('Concern', decision.concernId) }),
     title: t.exposeString('title'),
-    adoptedProposalIds: t.idList({ resolve: (decision) => decision.adoptedProposalIds.map((id) => globalId('Proposal', id)) }),
+    adoptedProposalIds: t.idList({ resolve: (decision) => decision.adoptedProposalIds.map((id) => encodeGlobalID('Proposal', id)) }),
     quorumMet: t.exposeBoolean('quorumMet'),
   }),
 });
@@ -215,8 +213,8 @@ builder.prismaObjectField(CommunityRef, 'liveSessions', (t) =>
 
 const AgendaLineRef = builder.objectRef<AgendaLine>('AgendaLine').implement({
   fields: (t) => ({
-    itemId: t.id({ resolve: (line) => globalId('AgendaItem', line.itemId) }),
-    concernId: t.id({ resolve: (line) => globalId('Concern', line.concernId) }),
+    itemId: t.id({ resolve: (line) => encodeGlobalID('AgendaItem', line.itemId) }),
+    concernId: t.id({ resolve: (line) => encodeGlobalID('Concern', line.concernId) }),
     position: t.exposeInt('position'),
     phase: t.expose('phase', { type: AgendaPhaseEnum }),
     phaseStartedAt: t.expose('phaseStartedAt', { type: 'DateTime', nullable: true }),
@@ -227,7 +225,7 @@ const AgendaLineRef = builder.objectRef<AgendaLine>('AgendaLine').implement({
 const SessionSnapshotRef = builder.objectRef<SessionSnapshot>('SessionSnapshot').implement({
   description: 'The whole state of a session room; a newer version replaces an older one.',
   fields: (t) => ({
-    sessionId: t.id({ resolve: (snapshot) => globalId('LiveSession', snapshot.sessionId) }),
+    sessionId: t.id({ resolve: (snapshot) => encodeGlobalID('LiveSession', snapshot.sessionId) }),
     version: t.exposeInt('version'),
     status: t.expose('status', { type: LiveSessionStatusEnum }),
     title: t.exposeString('title'),
@@ -247,9 +245,9 @@ const SessionSnapshotRef = builder.objectRef<SessionSnapshot>('SessionSnapshot')
 const AgendaItemSnapshotRef = builder.objectRef<AgendaItemSnapshot>('AgendaItemSnapshot').implement({
   description: 'One agenda item as the room sees it: its phase and timer, and the proposals on the table.',
   fields: (t) => ({
-    itemId: t.id({ resolve: (snapshot) => globalId('AgendaItem', snapshot.itemId) }),
-    sessionId: t.id({ resolve: (snapshot) => globalId('LiveSession', snapshot.sessionId) }),
-    concernId: t.id({ resolve: (snapshot) => globalId('Concern', snapshot.concernId) }),
+    itemId: t.id({ resolve: (snapshot) => encodeGlobalID('AgendaItem', snapshot.itemId) }),
+    sessionId: t.id({ resolve: (snapshot) => encodeGlobalID('LiveSession', snapshot.sessionId) }),
+    concernId: t.id({ resolve: (snapshot) => encodeGlobalID('Concern', snapshot.concernId) }),
     version: t.exposeInt('version'),
     position: t.exposeInt('position'),
     phase: t.expose('phase', { type: AgendaPhaseEnum }),
@@ -257,11 +255,11 @@ const AgendaItemSnapshotRef = builder.objectRef<AgendaItemSnapshot>('AgendaItemS
     phaseEndsAt: t.expose('phaseEndsAt', { type: 'DateTime', nullable: true }),
     votingWindowId: t.id({
       nullable: true,
-      resolve: (snapshot) => (snapshot.windowId ? globalId('VotingWindow', snapshot.windowId) : null),
+      resolve: (snapshot) => (snapshot.windowId ? encodeGlobalID('VotingWindow', snapshot.windowId) : null),
     }),
     proposalIds: t.idList({
       description: 'The proposals shown in the room, pinned first.',
-      resolve: (snapshot) => snapshot.proposalIds.map((id) => globalId('Proposal', id)),
+      resolve: (snapshot) => snapshot.proposalIds.map((id) => encodeGlobalID('Proposal', id)),
     }),
     proposals: t.prismaField({
       type: ['Proposal'],
@@ -281,7 +279,7 @@ const AgendaItemSnapshotRef = builder.objectRef<AgendaItemSnapshot>('AgendaItemS
 
 const PresenceSnapshotRef = builder.objectRef<PresenceSnapshot>('PresenceSnapshot').implement({
   fields: (t) => ({
-    sessionId: t.id({ resolve: (snapshot) => globalId('LiveSession', snapshot.sessionId) }),
+    sessionId: t.id({ resolve: (snapshot) => encodeGlobalID('LiveSession', snapshot.sessionId) }),
     version: t.exposeFloat('version', { description: 'A time-based version (milliseconds): keep the snapshot with the highest.' }),
     count: t.exposeInt('count', { description: 'Members in the room now.' }),
     people: t.prismaField({
@@ -298,8 +296,8 @@ const PresenceSnapshotRef = builder.objectRef<PresenceSnapshot>('PresenceSnapsho
 
 const RaisedHandRef = builder.objectRef<HandsSnapshot['hands'][number]>('RaisedHand').implement({
   fields: (t) => ({
-    handId: t.id({ resolve: (hand) => globalId('HandRaise', hand.handId) }),
-    userId: t.id({ resolve: (hand) => globalId('User', hand.userId) }),
+    handId: t.id({ resolve: (hand) => encodeGlobalID('HandRaise', hand.handId) }),
+    userId: t.id({ resolve: (hand) => encodeGlobalID('User', hand.userId) }),
     displayName: t.exposeString('displayName'),
     status: t.expose('status', { type: HandStatusEnum }),
     raisedAt: t.expose('raisedAt', { type: 'DateTime' }),
@@ -308,7 +306,7 @@ const RaisedHandRef = builder.objectRef<HandsSnapshot['hands'][number]>('RaisedH
 
 const HandsSnapshotRef = builder.objectRef<HandsSnapshot>('HandsSnapshot').implement({
   fields: (t) => ({
-    sessionId: t.id({ resolve: (snapshot) => globalId('LiveSession', snapshot.sessionId) }),
+    sessionId: t.id({ resolve: (snapshot) => encodeGlobalID('LiveSession', snapshot.sessionId) }),
     version: t.exposeFloat('version', { description: 'A time-based version (milliseconds): keep the snapshot with the highest.' }),
     hands: t.field({ type: [RaisedHandRef], resolve: (snapshot) => snapshot.hands }),
   }),

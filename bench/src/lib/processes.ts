@@ -76,7 +76,7 @@ export async function startNodeServer(name: string, script: string, env: Record<
   };
 }
 
-export function startYishi(name: string, databaseUrl: string, extra: Record<string, string> = {}): Promise<ServerProcess> {
+export function startYishi(name: string, databaseUrl: string, extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   return startNodeServer(name, 'packages/server/dist/main.js', {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
@@ -88,7 +88,7 @@ export function startYishi(name: string, databaseUrl: string, extra: Record<stri
     BENCH_METRICS: 'true',
     UPLOAD_DIR: `${benchDir}.data/uploads`,
     ...extra,
-  });
+  }, nodeArgs);
 }
 
 export interface BenchReading {

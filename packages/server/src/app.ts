@@ -17,6 +17,8 @@ import { DiskPhotoStorage } from './storage/photo-storage.js';
 import { createRateLimits } from './limits/rate-limits.js';
 import { schema } from './graphql/schema.js';
 import { armorPlugin } from './graphql/armor.js';
+import { databaseUnavailableMessage, maskError } from './graphql/mask-error.js';
+import { isDatabaseUnavailable } from './errors.js';
 import { clientIp, contextFor, cookieJarOf, resolveViewer, spendRequestBudget } from './graphql/context-factory.js';
 import { csrfPlugin } from './http/csrf.js';
 import { createWebSocketServer } from './http/websocket.js';
@@ -68,7 +70,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graphqlEndpoint: '/graphql',
     logging: config.LOG_LEVEL === 'silent' ? false : log,
     // Unexpected errors reach clients as "Unexpected error." with no message or stack, in every mode.
-    maskedErrors: { isDev: false },
+    maskedErrors: { isDev: false, maskError },
     landingPage: false,
     batching: false,
     graphiql: config.graphiql ? { title: 'Yishi GraphQL', credentials: 'same-origin', headers: '{"x-yishi-csrf": "1"}' } : false,
@@ -230,6 +232,12 @@ function errorResponse(error: unknown): Response {
     return new Response(JSON.stringify({ error: extensions.code, message: (error as Error).message }), {
       status: extensions.http.status,
       headers: { 'content-type': 'application/json', ...extensions.http.headers },
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new Response(JSON.stringify({ error: 'DATABASE_UNAVAILABLE', message: databaseUnavailableMessage }), {
+      status: 503,
+      headers: { 'content-type': 'application/json', 'retry-after': '5' },
     });
   }
   return new Response(JSON.stringify({ error: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' }), {

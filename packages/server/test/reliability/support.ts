@@ -2,6 +2,7 @@
 // (always restored, and only for seconds, since other suites use them too), and small HTTP helpers.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { WebSocket } from 'ws';
 import { openDatabase, type Db } from '../../src/db/client.js';
 
 const pgVersion = () => readdirSync('/etc/postgresql')[0]!;
@@ -77,4 +78,47 @@ export async function seed<T>(databaseUrl: string, run: (db: Db) => Promise<T>):
   } finally {
     await database.close();
   }
+}
+
+export interface RawSocket {
+  ws: WebSocket;
+  /** The next message from the server, parsed. */
+  next(timeoutMs?: number): Promise<{ type: string; id?: string; payload?: unknown }>;
+  send(message: unknown): void;
+  /** Resolves with the close code and reason once the socket is closed. */
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** A graphql-transport-ws connection spoken by hand, so a test can break the protocol on purpose. */
+export function rawSocket(httpUrl: string, cookie?: string): Promise<RawSocket> {
+  const ws = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { headers: cookie ? { cookie } : {} });
+  const queue: { type: string; id?: string; payload?: unknown }[] = [];
+  const waiting: ((message: { type: string }) => void)[] = [];
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as { type: string };
+    const waiter = waiting.shift();
+    if (waiter) waiter(message);
+    else queue.push(message);
+  });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  return new Promise((resolve, reject) => {
+    ws.once('error', reject);
+    ws.once('open', () =>
+      resolve({
+        ws,
+        closed,
+        send: (message) => ws.send(typeof message === 'string' ? message : JSON.stringify(message)),
+        next: (timeoutMs = 10_000) =>
+          queue.length
+            ? Promise.resolve(queue.shift()!)
+            : new Promise((resolveNext, rejectNext) => {
+                const timer = setTimeout(() => rejectNext(new Error('no message in time')), timeoutMs);
+                waiting.push((message) => {
+                  clearTimeout(timer);
+                  resolveNext(message);
+                });
+              }),
+      }),
+    );
+  });
 }

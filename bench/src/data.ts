@@ -138,6 +138,8 @@ async function load(db: Db): Promise<Omit<World, 'databaseUrl' | 'drop'>> {
       createdAt,
       deadlineAt: new Date(createdAt.getTime() + 3 * day),
       acknowledgedAt: status === 'REPORTED' || status === 'DECLINED' ? null : new Date(createdAt.getTime() + day),
+      // A community in its steady state: the overdue ones were escalated long ago, not at the server's start.
+      escalatedAt: status === 'REPORTED' && createdAt.getTime() + 3 * day < now ? new Date(createdAt.getTime() + 3 * day + 900_000) : null,
       answer: status === 'REPORTED' ? null : '已收到，正在协调物业处理。',
     };
   });

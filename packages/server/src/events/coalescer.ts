@@ -7,6 +7,8 @@ export class Coalescer {
   private readonly pending = new Map<string, () => Promise<unknown>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRun = new Map<string, number>();
+  /** Runs under way, so a flush at shutdown waits for them instead of closing the database beneath them. */
+  private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
   constructor(
@@ -21,8 +23,14 @@ export class Coalescer {
     const wait = Math.max(0, (this.lastRun.get(key) ?? 0) + this.intervalMs - Date.now());
     this.timers.set(
       key,
-      setTimeout(() => void this.run(key), wait),
+      setTimeout(() => void this.track(this.run(key)), wait),
     );
+  }
+
+  private track(run: Promise<void>): Promise<void> {
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+    return run;
   }
 
   private async run(key: string): Promise<void> {
@@ -50,7 +58,7 @@ export class Coalescer {
   async flush(): Promise<void> {
     const keys = [...this.timers.keys()];
     for (const key of keys) clearTimeout(this.timers.get(key));
-    await Promise.all(keys.map((key) => this.run(key)));
+    await Promise.all([...this.inFlight, ...keys.map((key) => this.run(key))]);
   }
 
   async close(): Promise<void> {

@@ -16,6 +16,7 @@ export interface TallySnapshot {
   windowId: number;
   concernId: number;
   communityId: number;
+  /** The concern's version, bumped by each publish in the transaction that reads the counts (votes.service.ts). */
   version: number;
   closed: boolean;
   talliesHidden: boolean;

@@ -8,8 +8,11 @@ import '../modules/identity/identity.schema.js';
 import '../modules/members/members.schema.js';
 import '../modules/communities/communities.schema.js';
 import '../modules/concerns/concerns.schema.js';
+import '../modules/proposals/proposals.schema.js';
+import '../modules/votes/votes.schema.js';
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 export const schema = lexicographicSortSchema(builder.toSchema());

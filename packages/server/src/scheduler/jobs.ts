@@ -1,5 +1,9 @@
 // Every periodic job of the server. A module with deadlines adds its job here.
 import type { ScheduledJob } from './scheduler.js';
 import { concernEscalationJob } from '../modules/concerns/concerns.service.js';
+import { closeDueVotingWindows } from '../modules/votes/votes.jobs.js';
 
-export const scheduledJobs: ScheduledJob[] = [concernEscalationJob];
+export const scheduledJobs: ScheduledJob[] = [
+  concernEscalationJob,
+  closeDueVotingWindows,
+];

@@ -56,7 +56,7 @@ describe.each(providers)('escalating overdue concerns on %s', (provider) => {
     const elsewhere = await createConcern(t.db, { community: world.otherCommunity, reporterId: world.outsider.id, createdAt: start });
 
     // Before the deadline nothing is due.
-    expect(await t.app.scheduler.runOnce()).toEqual({ 'concern.escalate': 0 });
+    expect(await t.app.scheduler.runOnce()).toMatchObject({ 'concern.escalate': 0 });
     clock.advance(hours(73));
 
     // Each process publishes its own escalations (across processes, Redis carries them).
@@ -93,7 +93,7 @@ describe.each(providers)('escalating overdue concerns on %s', (provider) => {
     // The board heard of each escalation once, and a later round finds nothing left to do.
     await expect.poll(() => boards.flatMap((board) => board.received).map((event) => event.concernId).sort()).toEqual(overdue.map((c) => c.id).sort());
     await Promise.all(boards.map((board) => board.stop()));
-    expect(await Promise.all([t.app.scheduler.runOnce(), otherScheduler.runOnce()])).toEqual([{ 'concern.escalate': 0 }, { 'concern.escalate': 0 }]);
+    expect(await Promise.all([t.app.scheduler.runOnce(), otherScheduler.runOnce()])).toMatchObject([{ 'concern.escalate': 0 }, { 'concern.escalate': 0 }]);
 
     // Overdue stays derived: the one reported later becomes overdue by the clock alone, and is escalated in its turn.
     const view = await t.gql<{ concern: { overdue: boolean; escalatedAt: string | null } }>(
@@ -102,6 +102,6 @@ describe.each(providers)('escalating overdue concerns on %s', (provider) => {
     );
     expect(view.data!.concern).toEqual({ overdue: false, escalatedAt: null });
     clock.advance(hours(10));
-    expect(await t.app.scheduler.runOnce()).toEqual({ 'concern.escalate': 1 });
+    expect(await t.app.scheduler.runOnce()).toMatchObject({ 'concern.escalate': 1 });
   });
 });

@@ -5,6 +5,7 @@
 // tallies are COUNT(*) by choice, and a member reads back only their own vote (Proposal.myVote).
 // Casting a vote writes no audit row either: who voted when is nobody's business.
 import { z } from 'zod';
+import { Repeater } from 'graphql-yoga';
 import type { AppDeps, Context } from '../../context.js';
 import type { Db, Tx } from '../../db/client.js';
 import { Prisma, type Decision, type Proposal, type VotingWindow } from '../../generated/sqlite/client.js';
@@ -436,21 +437,32 @@ export async function communityOfWindow(deps: Pick<AppDeps, 'db'>, windowId: num
   return window?.concern.communityId ?? null;
 }
 
-/** Live tally snapshots of one window: the current one first, then each published one, ending once it is closed. */
-export async function* tallyUpdates(deps: Pick<AppDeps, 'db' | 'pubsub'>, windowId: number): AsyncGenerator<TallySnapshot> {
-  const events = deps.pubsub.subscribe('tally', windowId)[Symbol.asyncIterator]();
-  // Listen before reading the current state, so no publish falls between the two.
-  const first = events.next();
-  try {
-    const current = await tallySnapshot(deps, windowId);
-    yield current;
-    if (current.closed) return;
-    for (let next = await first; !next.done; next = await events.next()) {
-      yield next.value;
-      if (next.value.closed) return;
+/**
+ * Live tally snapshots of one window: the current one first, then each published one, ending once it is
+ * closed. A Repeater, not an async generator: a generator waiting for the next event cannot be returned,
+ * so every subscriber who left a quiet window would stay in memory, listening, for good.
+ */
+export function tallyUpdates(deps: Pick<AppDeps, 'db' | 'pubsub'>, windowId: number): AsyncIterableIterator<TallySnapshot> {
+  return new Repeater<TallySnapshot>(async (push, stop) => {
+    const events = deps.pubsub.subscribe('tally', windowId)[Symbol.asyncIterator]();
+    let stopped = false;
+    void stop.then(() => {
+      stopped = true;
+      void events.return?.();
+    });
+    // Listen before reading the current state, so no publish falls between the two.
+    const first = events.next();
+    try {
+      const current = await tallySnapshot(deps, windowId);
+      await push(current);
+      if (current.closed) return stop();
+      for (let next = await first; !next.done && !stopped; next = await events.next()) {
+        await push(next.value);
+        if (next.value.closed) return stop();
+      }
+    } finally {
+      await events.return?.();
     }
-  } finally {
-    await events.return?.();
-  }
+  });
 }
 

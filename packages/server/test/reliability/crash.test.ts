@@ -5,14 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { createClient, type Client } from 'graphql-ws';
-import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/db/migrate.js';
 import { createUser, createWorld, type TestUser } from '../../src/test-support/fixtures.js';
 import { votingScene } from '../../src/test-support/deliberation-fixtures.js';
 import { startServerProcess, type ServerProcess } from '../../src/test-support/server-process.js';
-import { gql, seed, sleep } from './support.js';
+import { gql, liveClient, seed, sleep } from './support.js';
 
 const choices = ['SUPPORT', 'OPPOSE', 'ABSTAIN'] as const;
 const castVote = 'mutation ($proposalId: ID!, $choice: VoteChoice!) { castVote(proposalId: $proposalId, choice: $choice) { __typename } }';
@@ -24,23 +22,6 @@ interface Line {
   support: number;
   oppose: number;
   abstain: number;
-}
-
-/** A graphql-ws client as a browser tab would be: signed in by cookie, reconnecting whenever it drops. */
-export function liveClient(httpUrl: string, cookie: string): Client {
-  return createClient({
-    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: class extends WebSocket {
-      constructor(address: string, protocols?: string | string[]) {
-        super(address, protocols, { headers: { cookie } });
-      }
-    },
-    retryAttempts: 1000,
-    shouldRetry: () => true,
-    retryWait: async () => {
-      await sleep(200);
-    },
-  });
 }
 
 describe('kill -9 during a burst of votes', () => {

@@ -2,6 +2,7 @@
 // (always restored, and only for seconds, since other suites use them too), and small HTTP helpers.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { createClient, type Client } from 'graphql-ws';
 import { WebSocket } from 'ws';
 import { openDatabase, type Db } from '../../src/db/client.js';
 
@@ -120,5 +121,22 @@ export function rawSocket(httpUrl: string, cookie?: string): Promise<RawSocket> 
               }),
       }),
     );
+  });
+}
+
+/** A graphql-ws client as a browser tab would be: signed in by cookie, reconnecting whenever it drops. */
+export function liveClient(httpUrl: string, cookie: string): Client {
+  return createClient({
+    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { cookie } });
+      }
+    },
+    retryAttempts: 1000,
+    shouldRetry: () => true,
+    retryWait: async () => {
+      await sleep(200);
+    },
   });
 }

@@ -1,10 +1,10 @@
-// pnpm --filter @yishi/bench profile <board|typename> [seconds]: runs one request shape against a
+// pnpm --filter @yishi/bench profile <board|typename|vote> [seconds]: runs one request shape against a
 // production server started with --cpu-prof on a generated world, and prints the heaviest functions.
 // For finding what a figure of the table spends its time on.
 import { readdirSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createWorld } from './data.js';
-import { closedLoop } from './lib/http-load.js';
+import { closedLoop, postOnce } from './lib/http-load.js';
 import { benchDir, pinLoadGenerator, readMetrics, startYishi, cpuMicros } from './lib/processes.js';
 import { boardQuery, globalId } from './scenarios.js';
 
@@ -21,8 +21,14 @@ const bodies: Record<string, () => string> = {
   board: () => JSON.stringify({ query: boardQuery, variables: { communityId: globalId('Community', world.communityId) } }),
   // Our whole stack around an operation that touches no table, signed in: the fixed cost per request.
   typename: () => JSON.stringify({ query: '{ __typename }' }),
+  vote: () =>
+    JSON.stringify({
+      query: 'mutation ($p: ID!, $c: VoteChoice!) { castVote(proposalId: $p, choice: $c) { __typename } }',
+      variables: { p: globalId('Proposal', world.proposalIds[i % world.proposalIds.length]!), c: ['SUPPORT', 'OPPOSE', 'ABSTAIN'][i % 3] },
+    }),
 };
 const next = () => ({ headers: { cookie: world.cookies[50 + (i++ % 4000)]!, 'x-yishi-csrf': '1' }, body: bodies[shape]!() });
+console.log('first answer:', (await postOnce(url, next())).body.slice(0, 200));
 await closedLoop(url, { connections: 20, seconds: 3, next });
 const before = await readMetrics(server, { reset: true });
 const result = await closedLoop(url, { connections: 20, seconds: Number(secondsArg), next });

@@ -18,7 +18,7 @@ const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.leng
 const wanted = (scenario: string) => !only || only.includes(scenario);
 
 const timing: Timing = quick
-  ? { warmSeconds: 2, loadSeconds: 5, fanoutSeconds: { thousand: 5, fiveThousand: 8 } }
+  ? { warmSeconds: 1, loadSeconds: 4, fanoutSeconds: { thousand: 3, fiveThousand: 4 } }
   : { warmSeconds: 5, loadSeconds: 20, fanoutSeconds: { thousand: 20, fiveThousand: 40 } };
 const connections = 20;
 const started = Date.now();

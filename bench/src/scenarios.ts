@@ -195,12 +195,12 @@ export async function fanout(
       const response = await postOnce(url, { headers: { cookie: world.cookies[member]!, ...csrf }, body: voteBody(world, member) });
       if (!voteAccepted(response.status, response.body)) throw new Error(`castVote answered ${response.body.slice(0, 300)}`);
     };
-    // Warm-up: a few votes, then forget what arrived.
-    for (let i = 0; i < 3; i++) {
+    // Warm-up: a couple of votes, then forget what arrived.
+    for (let i = 0; i < 2; i++) {
       await vote();
       await sleep(150);
     }
-    await sleep(500);
+    await sleep(300);
     await fleet.forget();
     let count = await options.voterCount();
     const sent: { target: number; sentAt: number }[] = [];
@@ -216,7 +216,7 @@ export async function fanout(
       sent.push({ target: ++count, sentAt });
     }
     // Stragglers: the tally goes out at most every 100 ms; give them a generous second more.
-    await sleep(1500);
+    await sleep(1000);
     const after = await readMetrics(server);
     const { samples, expected, delivered } = await fleet.latencies(sent);
     const histogram = newHistogram();

@@ -47,7 +47,7 @@ export class SocketFleet {
           url,
           cookies: options.cookies.filter((_, i) => i % count === w),
           subscribe: options.subscribe,
-          concurrency: 25,
+          concurrency: 50,
         }),
       ),
     );

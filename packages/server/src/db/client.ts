@@ -3,6 +3,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgresql/client.j
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { pgPoolConfig, sqlitePath } from './adapters.js';
+import { SqliteGateFactory } from './sqlite-gate.js';
 import { providerOf, type Provider } from './schema-source.js';
 
 /**
@@ -42,7 +43,7 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
   let db: Db;
   if (provider === 'sqlite') {
-    const adapter = new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 5000 });
+    const adapter = new SqliteGateFactory(new PrismaBetterSqlite3({ url: sqlitePath(databaseUrl), timeout: 5000 }));
     db = new SqliteClient({ adapter, log }) as Db;
   } else {
     const adapter = new PrismaPg(pgPoolConfig(databaseUrl, { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 }));

@@ -13,7 +13,9 @@ export function armorPlugin(config: Config) {
     maxAliases: { n: 15, exposeLimits },
     maxTokens: { n: 3000, exposeLimits },
     maxDirectives: { n: 20, exposeLimits },
-    costLimit: { maxCost: 10_000, exposeLimits },
+    // A crude static count of the document's fields (linear in depth). The budget that knows about list
+    // sizes and the caller is the complexity plugin's; this only stops absurdly wide documents.
+    costLimit: { maxCost: 100_000, depthCostFactor: 1, exposeLimits },
     blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
   });
 }

@@ -147,9 +147,12 @@ export const builder = new SchemaBuilder<{
     defaultListMultiplier: 10,
     limit: (ctx) => ctx.limits,
     complexityError: (kind, result) => {
-      const figures = result as unknown as Record<string, number>;
-      return new GraphQLError(`Query ${kind} ${figures[kind]} is over the limit of ${figures[`max${capitalize(kind)}`]}`, {
-        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      // kind is "Complexity", "Depth" or "Breadth"; result holds e.g. complexity and maxComplexity.
+      const figures = result as unknown as Record<string, number | undefined>;
+      const measured = figures[kind.toLowerCase()];
+      const limit = figures[`max${kind}`];
+      return new GraphQLError(`Query ${kind.toLowerCase()} ${measured} is over this caller's limit of ${limit}`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX', kind: kind.toUpperCase(), measured, limit },
       });
     },
   },

@@ -10,6 +10,12 @@ import '../modules/communities/communities.schema.js';
 import '../modules/concerns/concerns.schema.js';
 import '../modules/proposals/proposals.schema.js';
 import '../modules/votes/votes.schema.js';
+import '../modules/actions/actions.schema.js';
+import '../modules/ratings/ratings.schema.js';
+import '../modules/rules/rules.schema.js';
+import '../modules/notifications/notifications.schema.js';
+import '../modules/audit/audit.schema.js';
+import '../modules/metrics/metrics.schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -2,7 +2,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { ValidationError } from '../errors.js';
+import type { AppDeps } from '../context.js';
+import { ValidationError, type FieldIssue } from '../errors.js';
 
 /** Where photo bytes live. Disk on one machine; an object store could stand behind the same four calls. */
 export interface PhotoStorage {
@@ -61,4 +62,28 @@ export class DiskPhotoStorage implements PhotoStorage {
   async remove(key: string): Promise<void> {
     if (keyPattern.test(key)) await rm(path.join(this.dir, key), { force: true });
   }
+}
+
+/**
+ * Spends the uploader's budget for each file and checks every photo, collecting the issues of all of
+ * them, so a form hears about each bad photo at once. `path` names the list, e.g. ["input", "photos"].
+ */
+export async function checkPhotos(
+  ctx: Pick<AppDeps, 'rateLimits' | 'config'>,
+  uploaderId: number,
+  files: readonly File[],
+  path: string[],
+): Promise<{ photos: CheckedPhoto[]; issues: FieldIssue[] }> {
+  for (let i = 0; i < files.length; i++) await ctx.rateLimits.consume('uploadPerUser', String(uploaderId));
+  const photos: CheckedPhoto[] = [];
+  const issues: FieldIssue[] = [];
+  for (const [index, file] of files.entries()) {
+    try {
+      photos.push(await checkPhoto(file, ctx.config.MAX_UPLOAD_BYTES, [...path, String(index)]));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  return { photos, issues };
 }

@@ -30,6 +30,8 @@ export const auditKinds = {
   'action.created': { timeline: true },
   'action.status_changed': { timeline: true },
   'action.milestone_done': { timeline: true },
+  'action.milestone_reopened': { timeline: true },
+  'action.milestone_added': { timeline: true },
   'action.progress_posted': { timeline: true },
   'rating.window_opened': { timeline: true },
   'rating.window_closed': { timeline: true },

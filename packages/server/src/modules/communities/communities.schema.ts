@@ -5,7 +5,7 @@ import { RoleEnum } from '../members/members.schema.js';
 import { roleIn } from '../members/members.policy.js';
 import { addGroup, saveCategory, updateSettings, visibleCommunitiesWhere } from './communities.service.js';
 
-const CommunityKindEnum = builder.enumType(CommunityKind, { name: 'CommunityKind' });
+export const CommunityKindEnum = builder.enumType(CommunityKind, { name: 'CommunityKind' });
 const GroupKindEnum = builder.enumType(GroupKind, { name: 'GroupKind' });
 
 const CommunitySettingsRef = builder.prismaObject('Community', {

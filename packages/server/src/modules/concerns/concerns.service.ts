@@ -39,7 +39,8 @@ export function publishBoardChange(deps: Pick<AppDeps, 'pubsub'>, concern: Board
 
 const boardFields = { id: true, communityId: true, version: true, status: true } as const;
 
-async function publishBoardChanges(deps: Pick<AppDeps, 'db' | 'pubsub'>, ids: number[]): Promise<void> {
+/** Reads the concerns as they are now and publishes each one's board change (after the commit). */
+export async function publishBoardChanges(deps: Pick<AppDeps, 'db' | 'pubsub'>, ids: number[]): Promise<void> {
   const concerns = await deps.db.concern.findMany({ where: { id: { in: ids } }, select: boardFields });
   for (const concern of concerns) publishBoardChange(deps, concern);
 }
@@ -267,9 +268,14 @@ function requireUnsettled(concern: { status: ConcernStatus }, message?: string) 
   if (isSettled(concern.status)) throw new InvalidStateError('Concern', concern.status, unsettledStatuses, message);
 }
 
-// A second changes the board's ranking, so it bumps the version that board events carry.
-const bumpVersion = (tx: Tx, concernId: number) =>
-  tx.concern.update({ where: { id: concernId }, data: { version: { increment: 1 } }, select: boardFields });
+/**
+ * Bumps the concern's version inside the caller's transaction: something shown with it changed (its
+ * seconds, proposals or comments), so clients holding an older snapshot re-query. After the commit,
+ * pass the result to publishBoardChange.
+ */
+export function bumpConcernVersion(tx: Tx, concernId: number): Promise<BoardConcern> {
+  return tx.concern.update({ where: { id: concernId }, data: { version: { increment: 1 } }, select: boardFields });
+}
 
 /** The concern a member means to second or un-second: someone else's, and still gathering support. */
 async function findConcernToSecond(ctx: Context, concernId: number) {
@@ -293,7 +299,7 @@ export async function secondConcern(ctx: Context, concernId: number) {
   try {
     changed = await ctx.db.$transaction(async (tx) => {
       await tx.second.create({ data: { concernId, userId: viewer.userId, createdAt: ctx.clock.now() } });
-      return bumpVersion(tx, concernId);
+      return bumpConcernVersion(tx, concernId);
     });
   } catch (error) {
     if (isUniqueViolation(error)) return concern;
@@ -308,7 +314,7 @@ export async function withdrawSecond(ctx: Context, concernId: number) {
   const { concern, viewer } = await findConcernToSecond(ctx, concernId);
   const changed = await ctx.db.$transaction(async (tx) => {
     const removed = await tx.second.deleteMany({ where: { concernId, userId: viewer.userId } });
-    return removed.count ? bumpVersion(tx, concernId) : null;
+    return removed.count ? bumpConcernVersion(tx, concernId) : null;
   });
   if (changed) publishBoardChange(ctx, changed);
   return concern;

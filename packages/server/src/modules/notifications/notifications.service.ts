@@ -1,5 +1,6 @@
-import type { AppDeps } from '../../context.js';
-import type { Tx } from '../../db/client.js';
+import type { AppDeps, Context } from '../../context.js';
+import type { Db, Tx } from '../../db/client.js';
+import { requireUser } from '../identity/identity.policy.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 
 /** Message keys; the web app has a sentence for each in every language. */
@@ -68,4 +69,26 @@ export async function publishUnreadCounts(deps: Pick<AppDeps, 'db' | 'pubsub'>, 
       latestId: row?._max.id ?? null,
     });
   }
+}
+
+export async function unreadNotificationCount(db: Db, userId: number): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
+/**
+ * Marks the viewer's notifications read: the listed ones (others' ids are ignored, not reported), or
+ * all. Not audited: reading one's own notices is nobody else's business. Returns the reader and how
+ * many changed.
+ */
+export async function markNotificationsRead(
+  ctx: Context,
+  which: { ids?: number[] | null; all?: boolean | null },
+): Promise<{ userId: number; marked: number }> {
+  const viewer = requireUser(ctx.viewer);
+  const changed = await ctx.db.notification.updateMany({
+    where: { userId: viewer.userId, readAt: null, ...(which.all ? {} : { id: { in: which.ids ?? [] } }) },
+    data: { readAt: ctx.clock.now() },
+  });
+  if (changed.count > 0) await publishUnreadCounts(ctx, [viewer.userId]);
+  return { userId: viewer.userId, marked: changed.count };
 }

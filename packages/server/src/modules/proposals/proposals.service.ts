@@ -1,13 +1,13 @@
 // Deliberation: residents propose fixes and comment with a stance; cadres hide, merge and pin.
 import type { Context } from '../../context.js';
-import type { Prisma, Tx } from '../../db/client.js';
+import type { Prisma } from '../../db/client.js';
 import type { ConcernStatus, Stance } from '../../generated/sqlite/enums.js';
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { canRead } from '../communities/communities.policy.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { openForProposals } from '../concerns/concern-lifecycle.js';
-import { publishBoardChange, type BoardConcern } from '../concerns/concerns.service.js';
+import { bumpConcernVersion, publishBoardChange } from '../concerns/concerns.service.js';
 import { scheduleTallyPublish } from '../votes/votes.service.js';
 import {
   acceptsComments,
@@ -38,18 +38,6 @@ export interface CommentInput {
   proposalId?: number | null;
   stance: Stance;
   body: string;
-}
-
-/**
- * Bumps the concern's version inside the caller's transaction: its deliberation changed, so board and
- * room clients holding an older snapshot re-query. After the commit, pass the result to publishBoardChange.
- */
-export function touchConcern(tx: Tx, concernId: number): Promise<BoardConcern> {
-  return tx.concern.update({
-    where: { id: concernId },
-    data: { version: { increment: 1 } },
-    select: { id: true, communityId: true, version: true, status: true },
-  });
 }
 
 /** A concern the viewer may see. Outsiders of a private community learn nothing, not even that it exists. */
@@ -96,9 +84,10 @@ export async function createProposal(ctx: Context, concernId: number, input: Pro
       subjectId: proposal.id,
       concernId,
       data: { title: input.title },
+      at: ctx.clock.now(),
     });
     // Guards against voting having opened since the concern was read.
-    const change = await touchConcern(tx, concernId);
+    const change = await bumpConcernVersion(tx, concernId);
     if (!acceptsProposals(change.status)) throw new InvalidStateError('Concern', change.status, openStatuses);
     return { proposal, change };
   });
@@ -128,8 +117,9 @@ export async function editProposal(ctx: Context, proposalId: number, input: Prop
       subjectId: proposalId,
       concernId: concern.id,
       data: { title: input.title },
+      at: ctx.clock.now(),
     });
-    const change = await touchConcern(tx, concern.id);
+    const change = await bumpConcernVersion(tx, concern.id);
     if (!acceptsProposals(change.status)) throw new InvalidStateError('Concern', change.status, openStatuses);
     return { updated: await tx.proposal.findUniqueOrThrow({ where: { id: proposalId } }), change };
   });
@@ -219,8 +209,9 @@ async function changeProposal(
       subjectId: proposal.id,
       concernId: proposal.concern.id,
       data: auditData,
+      at: ctx.clock.now(),
     });
-    const change = await touchConcern(tx, proposal.concern.id);
+    const change = await bumpConcernVersion(tx, proposal.concern.id);
     if (!concernAllows(change.status)) throw new InvalidStateError('Concern', change.status);
     return { updated: await tx.proposal.findUniqueOrThrow({ where: { id: proposal.id } }), change };
   });
@@ -256,7 +247,7 @@ export async function addComment(ctx: Context, input: CommentInput) {
         createdAt: ctx.clock.now(),
       },
     });
-    return { comment, change: await touchConcern(tx, concernId) };
+    return { comment, change: await bumpConcernVersion(tx, concernId) };
   });
   publishBoardChange(ctx, change);
   return comment;
@@ -281,8 +272,9 @@ export async function hideComment(ctx: Context, commentId: number, reason: strin
       subjectId: commentId,
       // Not on the concern's timeline: comment moderation shows in the audit log only.
       data: { reason },
+      at: ctx.clock.now(),
     });
-    const change = comment.concernId ? await touchConcern(tx, comment.concernId) : null;
+    const change = comment.concernId ? await bumpConcernVersion(tx, comment.concernId) : null;
     return { updated: await tx.comment.findUniqueOrThrow({ where: { id: commentId } }), change };
   });
   if (change) publishBoardChange(ctx, change);

@@ -1,7 +1,7 @@
 // pnpm bench [--quick] [--no-build]: production builds, one core for the server and one for the load,
 // realistic data, every scenario side by side in one run; one table on stdout, JSON in bench/results/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createWorld, type World } from './data.js';
@@ -55,7 +55,8 @@ async function main() {
   };
   if (!pinned) results.notes.push(hasTaskset ? 'taskset failed: processes were not pinned' : 'no taskset: server and load share the cores');
 
-  if (build) {
+  if (build && builtIsCurrent()) log('the production build is newer than every source file: not rebuilt');
+  else if (build) {
     log('building the server (tsc → dist)');
     const built = spawnSync('pnpm', ['--filter', '@yishi/server', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
     if (built.status !== 0) throw new Error('the server build failed');
@@ -165,6 +166,15 @@ async function fanoutRuns(sqlite: World, results: Results) {
   } finally {
     await counter.close();
   }
+}
+
+/** Whether dist/main.js is newer than everything under packages/server/src. */
+function builtIsCurrent(): boolean {
+  const built = path.join(repoRoot, 'packages/server/dist/main.js');
+  if (!existsSync(built)) return false;
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? newest(path.join(dir, entry.name)) : statSync(path.join(dir, entry.name)).mtimeMs)));
+  return statSync(built).mtimeMs > newest(path.join(repoRoot, 'packages/server/src'));
 }
 
 async function dropSqlite(world: World) {

@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
 import { createServerAdapter } from '@whatwg-node/server';
 import { useCookies } from '@whatwg-node/server-plugin-cookies';
 import { createLogger } from '@graphql-yoga/logger';
@@ -9,6 +10,7 @@ import sirv from 'sirv';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
+import { DomainError, ValidationError, isDatabaseUnavailable } from './errors.js';
 import { systemClock, type AppDeps, type Clock, type Context } from './context.js';
 import { openDatabase, type Database } from './db/client.js';
 import { createAppPubSub } from './events/pubsub.js';
@@ -17,8 +19,7 @@ import { DiskPhotoStorage } from './storage/photo-storage.js';
 import { createRateLimits } from './limits/rate-limits.js';
 import { schema } from './graphql/schema.js';
 import { armorPlugin } from './graphql/armor.js';
-import { databaseUnavailableMessage, maskError } from './graphql/mask-error.js';
-import { isDatabaseUnavailable } from './errors.js';
+import { databaseUnavailable, databaseUnavailableMessage } from './graphql/database-unavailable.js';
 import { clientIp, contextFor, cookieJarOf, resolveViewer, spendRequestBudget } from './graphql/context-factory.js';
 import { csrfPlugin } from './http/csrf.js';
 import { createWebSocketServer } from './http/websocket.js';
@@ -70,7 +71,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     graphqlEndpoint: '/graphql',
     logging: config.LOG_LEVEL === 'silent' ? false : log,
     // Unexpected errors reach clients as "Unexpected error." with no message or stack, in every mode.
-    maskedErrors: { isDev: false, maskError },
+    // Errors users cause that escape a typed result (e.g. bad arguments of a query field) keep their
+    // message and code, so callers learn what to fix.
+    maskedErrors: {
+      isDev: false,
+      maskError: (error, message) => {
+        // PostgreSQL restarting is said plainly (503, Retry-After), so clients back off and retry.
+        if (isDatabaseUnavailable(error)) return databaseUnavailable(error instanceof GraphQLError ? error : undefined);
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original instanceof DomainError) return domainGraphQLError(original, error);
+        return maskError(error, message, false);
+      },
+    },
     landingPage: false,
     batching: false,
     graphiql: config.graphiql ? { title: 'Yishi GraphQL', credentials: 'same-origin', headers: '{"x-yishi-csrf": "1"}' } : false,
@@ -243,5 +255,17 @@ function errorResponse(error: unknown): Response {
   return new Response(JSON.stringify({ error: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' }), {
     status: 500,
     headers: { 'content-type': 'application/json' },
+  });
+}
+
+function domainGraphQLError(original: DomainError, error: unknown): GraphQLError {
+  const located = error instanceof GraphQLError ? error : undefined;
+  return new GraphQLError(original.message, {
+    ...(located?.nodes ? { nodes: located.nodes } : {}),
+    ...(located?.path ? { path: located.path } : {}),
+    extensions: {
+      code: original.code === 'VALIDATION' ? 'BAD_USER_INPUT' : original.code,
+      ...(original instanceof ValidationError ? { issues: original.issues } : {}),
+    },
   });
 }

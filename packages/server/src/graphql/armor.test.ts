@@ -69,3 +69,16 @@ describe('query limits', () => {
     expect(text).not.toContain('stack');
   });
 });
+
+describe('errors users cause outside a typed result', () => {
+  it('keep their message and a code for a bad query argument', async () => {
+    const t = await createTestApp();
+    try {
+      const result = await t.gql(`{ community(slug: "${'x'.repeat(100)}") { name } }`);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.issues).toEqual([expect.objectContaining({ path: ['slug'], code: 'TOO_LONG', limit: 64 })]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -62,7 +62,7 @@ export async function freshCaller(ctx: MatrixContext): Promise<Caller> {
   }
 }
 
-const refusalCodes = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+const refusalCodes = new Set(['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND']);
 const refusalTypes = new Set(['ForbiddenError', 'NotFoundError']);
 
 /**

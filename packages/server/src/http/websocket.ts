@@ -9,6 +9,7 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppDeps, Viewer } from '../context.js';
 import { clientIp, contextFor, resolveViewer } from '../graphql/context-factory.js';
 import { isAllowedOrigin } from './origin.js';
+import { sharedSubscribe } from './shared-subscriptions.js';
 
 export const maxSubscriptionsPerConnection = 24;
 export const maxWebSocketPayloadBytes = 64 * 1024;
@@ -40,7 +41,7 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
     {
       connectionInitWaitTimeout: 10_000,
       execute: (args) => (args.rootValue as { execute: EnvelopedExecute }).execute(args) as never,
-      subscribe: (args) => (args.rootValue as { subscribe: EnvelopedExecute }).subscribe(args) as never,
+      subscribe: (args) => sharedSubscribe(args, (args.rootValue as { subscribe: EnvelopedExecute }).subscribe as never) as never,
       onConnect: async (ctx) => {
         try {
           await resolveViewer(deps, credentials(ctx.extra, ctx.connectionParams));

@@ -10,15 +10,16 @@ import sirv from 'sirv';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
-import { DomainError, ValidationError } from './errors.js';
+import { DomainError, ValidationError, isDatabaseUnavailable } from './errors.js';
 import { systemClock, type AppDeps, type Clock, type Context } from './context.js';
 import { openDatabase, type Database } from './db/client.js';
-import { createAppPubSub } from './events/pubsub.js';
+import { channelNamespace, createAppPubSub } from './events/pubsub.js';
 import { Coalescer } from './events/coalescer.js';
 import { DiskPhotoStorage } from './storage/photo-storage.js';
 import { createRateLimits } from './limits/rate-limits.js';
 import { schema } from './graphql/schema.js';
 import { armorPlugin } from './graphql/armor.js';
+import { databaseUnavailable, databaseUnavailableMessage } from './graphql/database-unavailable.js';
 import { clientIp, contextFor, cookieJarOf, resolveViewer, spendRequestBudget } from './graphql/context-factory.js';
 import { csrfPlugin } from './http/csrf.js';
 import { createWebSocketServer } from './http/websocket.js';
@@ -51,7 +52,7 @@ const jsonBodyLimit = 1024 * 1024;
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const log = createLogger(config.LOG_LEVEL === 'silent' ? 'error' : config.LOG_LEVEL);
   const database = options.database ?? (await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }));
-  const events = createAppPubSub(config.REDIS_URL);
+  const events = createAppPubSub(config.REDIS_URL, channelNamespace(config.DATABASE_URL));
   const deps: AppDeps = {
     config,
     db: database.db,
@@ -75,6 +76,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maskedErrors: {
       isDev: false,
       maskError: (error, message) => {
+        // PostgreSQL restarting is said plainly (503, Retry-After), so clients back off and retry.
+        if (isDatabaseUnavailable(error)) return databaseUnavailable(error instanceof GraphQLError ? error : undefined);
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (original instanceof DomainError) return domainGraphQLError(original, error);
         return maskError(error, message, false);
@@ -241,6 +244,12 @@ function errorResponse(error: unknown): Response {
     return new Response(JSON.stringify({ error: extensions.code, message: (error as Error).message }), {
       status: extensions.http.status,
       headers: { 'content-type': 'application/json', ...extensions.http.headers },
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new Response(JSON.stringify({ error: 'DATABASE_UNAVAILABLE', message: databaseUnavailableMessage }), {
+      status: 503,
+      headers: { 'content-type': 'application/json', 'retry-after': '5' },
     });
   }
   return new Response(JSON.stringify({ error: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' }), {

@@ -42,6 +42,8 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   GRAPHIQL: flag.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Serves GET /__bench (CPU, memory, event-loop delay, SQL statement count) for `pnpm bench`. Off in use.
+  BENCH_METRICS: flag.default(false),
 });
 
 export type Config = z.infer<typeof schema> & { graphiql: boolean };

@@ -75,3 +75,21 @@ export class RateLimitedError extends DomainError {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
 }
+
+// Prisma's codes for a database it cannot reach, a connection it lost, or one it could not get in time.
+const unavailableCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+const unavailableMessages =
+  /can't reach database server|connection terminated|terminating connection|ECONNREFUSED|ECONNRESET|database system is (starting up|shutting down)|timed out fetching a new connection/i;
+
+/** Whether an error means the database is out of reach (down, restarting), rather than anything about the request. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+    if (typeof message === 'string' && unavailableMessages.test(message)) return true;
+    const next = current as { originalError?: unknown; cause?: unknown };
+    current = next.originalError ?? next.cause;
+  }
+  return false;
+}

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { isDatabaseEmpty, seedDemo } from './db/seed.js';
+import { countStatement, startBenchMetrics } from './http/bench-metrics.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,7 +13,11 @@ async function main(): Promise<void> {
     const applied = await applyMigrations(config.DATABASE_URL);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   }
-  const database = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+  if (config.BENCH_METRICS) startBenchMetrics();
+  const database = await openDatabase(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    onQuery: config.BENCH_METRICS ? countStatement : undefined,
+  });
   if (config.DEMO_SEED === 'auto' && (await isDatabaseEmpty(database.db))) {
     const summary = await seedDemo(database.db);
     console.log(`Empty database: loaded the demo data (${JSON.stringify(summary)})`);

@@ -26,14 +26,38 @@ export interface TallySnapshot {
   lines: TallyLine[];
 }
 
+/** A session's rules; frozen (frozenAt) when its first vote opens. */
+export interface SessionRulesSnapshot {
+  quorumPercent: number;
+  thresholdPercent: number;
+  talliesHidden: boolean;
+  phaseSeconds: number;
+  frozenAt: string | null;
+}
+
+/** One line of the agenda as the room shows it. */
+export interface AgendaLine {
+  itemId: number;
+  concernId: number;
+  position: number;
+  phase: AgendaPhase;
+  phaseStartedAt: string | null;
+  phaseEndsAt: string | null;
+}
+
 export interface SessionSnapshot {
   sessionId: number;
   communityId: number;
   version: number;
   status: LiveSessionStatus;
+  title: string;
+  scheduledAt: string;
   currentItemId: number | null;
   startedAt: string | null;
   endedAt: string | null;
+  rules: SessionRulesSnapshot;
+  /** The whole agenda in order, so a phase change anywhere shows without another query. */
+  agenda: AgendaLine[];
 }
 
 export interface AgendaItemSnapshot {
@@ -41,13 +65,17 @@ export interface AgendaItemSnapshot {
   sessionId: number;
   communityId: number;
   concernId: number;
+  /** The item's version plus its concern's: it grows when the phase moves or the proposals change. */
   version: number;
+  position: number;
   phase: AgendaPhase;
   phaseStartedAt: string | null;
   phaseEndsAt: string | null;
   windowId: number | null;
   /** Ids of the proposals shown in the room, pinned first. */
   proposalIds: number[];
+  /** The window's tally when the snapshot was taken; live counts come on the `tally` topic. */
+  tally: TallySnapshot | null;
 }
 
 export interface PresenceSnapshot {

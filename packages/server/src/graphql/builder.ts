@@ -4,7 +4,7 @@ import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import { GraphQLError } from 'graphql';
@@ -110,6 +110,19 @@ export const builder = new SchemaBuilder<{
     // Every read goes through an explicit, authorized root field; a generic node(id) would be a side door.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
+    // Every id is an integer key; anything else is bad input, not a query for Prisma to choke on.
+    decodeGlobalID: (globalID) => {
+      let decoded: { typename: string; id: string } | undefined;
+      try {
+        decoded = decodeGlobalID(globalID);
+      } catch {
+        decoded = undefined;
+      }
+      if (!decoded || !/^[1-9]\d{0,9}$/.test(decoded.id) || Number(decoded.id) > 2_147_483_647) {
+        throw ValidationError.field('id', 'Not a valid ID', 'INVALID_FORMAT');
+      }
+      return decoded;
+    },
   },
   errors: {
     // Bad input becomes a typed ValidationError result instead of a masked error. Mutations decide who

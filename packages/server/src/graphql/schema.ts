@@ -16,6 +16,8 @@ import '../modules/rules/rules.schema.js';
 import '../modules/notifications/notifications.schema.js';
 import '../modules/audit/audit.schema.js';
 import '../modules/metrics/metrics.schema.js';
+import '../modules/sessions/sessions.schema.js';
+import '../modules/feeds/feeds.schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -2,5 +2,6 @@
 import type { HttpRoute } from './routes.js';
 import { healthRoute, photoRoute } from './core-routes.js';
 import { exportRoute } from '../modules/exports/exports.routes.js';
+import { benchMetricsRoute } from './bench-metrics.js';
 
-export const httpRoutes: HttpRoute[] = [healthRoute, photoRoute, exportRoute];
+export const httpRoutes: HttpRoute[] = [healthRoute, photoRoute, exportRoute, benchMetricsRoute];

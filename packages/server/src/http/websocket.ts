@@ -4,25 +4,21 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { CloseCode } from 'graphql-ws';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { AppDeps, Viewer } from '../context.js';
 import { clientIp, contextFor, resolveViewer } from '../graphql/context-factory.js';
 import { isAllowedOrigin } from './origin.js';
+import { sharedSubscribe } from './shared-subscriptions.js';
 
 export const maxSubscriptionsPerConnection = 24;
 export const maxWebSocketPayloadBytes = 64 * 1024;
 
-interface ConnectionState {
-  connectionId: string;
-  viewer: Viewer;
-  active: Set<string>;
-}
-
 interface Extra extends Record<PropertyKey, unknown> {
   socket: WebSocket;
   request: IncomingMessage;
-  state?: ConnectionState;
+  /** Set once the connection is accepted: names it for presence in a session room. */
+  connectionId?: string;
 }
 
 type EnvelopedExecute = (args: ExecutionArgs) => unknown;
@@ -45,21 +41,21 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
     {
       connectionInitWaitTimeout: 10_000,
       execute: (args) => (args.rootValue as { execute: EnvelopedExecute }).execute(args) as never,
-      subscribe: (args) => (args.rootValue as { subscribe: EnvelopedExecute }).subscribe(args) as never,
+      subscribe: (args) => sharedSubscribe(args, (args.rootValue as { subscribe: EnvelopedExecute }).subscribe as never) as never,
       onConnect: async (ctx) => {
         try {
-          const viewer = await resolveViewer(deps, credentials(ctx.extra, ctx.connectionParams));
-          ctx.extra.state = { connectionId: randomUUID(), viewer, active: new Set() };
+          await resolveViewer(deps, credentials(ctx.extra, ctx.connectionParams));
+          ctx.extra.connectionId = randomUUID();
           return true;
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      onSubscribe: async (ctx, id, payload) => {
-        const state = ctx.extra.state!;
-        if (state.active.size >= maxSubscriptionsPerConnection) {
+      onSubscribe: async (ctx, _id, payload) => {
+        // graphql-ws keeps every running operation here, this one included, and drops each as it ends.
+        if (Object.keys(ctx.subscriptions).length > maxSubscriptionsPerConnection) {
           ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'Too many subscriptions on one connection');
-          return [];
+          return [new GraphQLError('Too many subscriptions on one connection', { extensions: { code: 'RATE_LIMITED' } })];
         }
         // Re-read the session and memberships: rights may have changed since connection_init.
         let viewer: Viewer;
@@ -67,9 +63,8 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
           viewer = await resolveViewer(deps, credentials(ctx.extra, ctx.connectionParams));
         } catch {
           ctx.extra.socket.close(CloseCode.Forbidden, 'Credentials are no longer valid');
-          return [];
+          return [new GraphQLError('Credentials are no longer valid', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
-        state.viewer = viewer;
         const { schema, execute, subscribe, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -79,7 +74,7 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
         const ip = clientIp(ctx.extra.request.headers, ctx.extra.request.socket.remoteAddress, deps.config.TRUST_PROXY);
         const contextValue = {
           ...contextFor(deps, viewer, { ip, userAgent: ctx.extra.request.headers['user-agent'] ?? '', secure: false }),
-          connectionId: state.connectionId,
+          connectionId: ctx.extra.connectionId,
         };
         let document;
         try {
@@ -89,7 +84,6 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
-        state.active.add(id);
         return {
           schema,
           document,
@@ -99,12 +93,22 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
           rootValue: { execute, subscribe },
         };
       },
-      onComplete: (ctx, id) => {
-        ctx.extra.state?.active.delete(id);
+      // Runs after every subscription of the connection has been let go (presence left the room, say).
+      onClose: (ctx) => {
+        connections.get(ctx.extra.socket)?.settle();
+        connections.delete(ctx.extra.socket);
       },
     },
     wss,
   );
+
+  // Each open socket, with a promise that settles once graphql-ws has cleaned up after it.
+  const connections = new Map<WebSocket, { cleanedUp: Promise<void>; settle(): void }>();
+  wss.on('connection', (socket: WebSocket) => {
+    let settle = () => {};
+    const cleanedUp = new Promise<void>((resolve) => (settle = resolve));
+    connections.set(socket, { cleanedUp, settle });
+  });
 
   /** Hands an HTTP upgrade on /graphql to graphql-ws, after the Origin check. */
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -120,23 +124,22 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   }
 
-  /** Closes every socket with 1001 Going Away, so clients know to reconnect elsewhere. */
+  /**
+   * Closes every socket with 1001 Going Away, so clients know to reconnect elsewhere, and waits until
+   * their subscriptions have cleaned up (while the database is still open). A client that does not
+   * answer the close within 3 s is cut off.
+   */
   async function closeAll(): Promise<void> {
     for (const client of wss.clients) client.close(1001, 'Server is shutting down');
-    await new Promise<void>((resolve) => {
-      if (wss.clients.size === 0) return resolve();
-      const deadline = setTimeout(() => {
-        for (const client of wss.clients) client.terminate();
-        resolve();
-      }, 3000);
-      const check = setInterval(() => {
-        if (wss.clients.size === 0) {
-          clearInterval(check);
-          clearTimeout(deadline);
-          resolve();
-        }
-      }, 20);
-    });
+    const deadline = setTimeout(() => {
+      for (const client of wss.clients) client.terminate();
+    }, 3000);
+    // A cleanup that never ends (a hung database, say) must not hold the shutdown forever.
+    let giveUp: NodeJS.Timeout | undefined;
+    const cleanups = [...connections.values()].map((connection) => connection.cleanedUp);
+    await Promise.race([Promise.all(cleanups), new Promise((resolve) => (giveUp = setTimeout(resolve, 6000)))]);
+    clearTimeout(deadline);
+    clearTimeout(giveUp);
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   }
 

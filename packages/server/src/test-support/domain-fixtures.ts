@@ -1,6 +1,6 @@
 // Fixtures for the loop's records, written straight to the database to set a scene quickly.
 import type { Db } from '../db/client.js';
-import type { ConcernStatus } from '../generated/sqlite/enums.js';
+import type { ConcernStatus, LiveSessionStatus } from '../generated/sqlite/enums.js';
 import type { TestCommunity } from './fixtures.js';
 
 let sequence = 0;
@@ -22,5 +22,38 @@ export async function createConcern(
       createdAt,
       deadlineAt: new Date(createdAt.getTime() + 72 * 3_600_000),
     },
+  });
+}
+
+/** A session with its chairs and agenda, in any status; a LIVE one has started an hour ago. */
+export async function createLiveSession(
+  db: Db,
+  options: {
+    community: TestCommunity;
+    chairIds: number[];
+    concernIds?: number[];
+    status?: LiveSessionStatus;
+    talliesHidden?: boolean;
+    scheduledAt?: Date;
+  },
+) {
+  const status = options.status ?? 'SCHEDULED';
+  const scheduledAt = options.scheduledAt ?? new Date(Date.now() + (status === 'SCHEDULED' ? 86_400_000 : -3_600_000));
+  return db.liveSession.create({
+    data: {
+      communityId: options.community.id,
+      title: `居民议事会 ${++sequence}`,
+      place: '社区活动室',
+      scheduledAt,
+      status,
+      startedAt: status === 'SCHEDULED' ? null : scheduledAt,
+      quorumPercent: 20,
+      thresholdPercent: 50,
+      talliesHidden: options.talliesHidden ?? false,
+      createdById: options.chairIds[0]!,
+      chairs: { create: options.chairIds.map((userId) => ({ userId })) },
+      items: { create: (options.concernIds ?? []).map((concernId, index) => ({ concernId, position: index + 1 })) },
+    },
+    include: { items: { orderBy: { position: 'asc' } } },
   });
 }

@@ -13,6 +13,7 @@ import {
   assignConcernOwner,
   boardOrderBy,
   boardWhere,
+  concernCounts,
   declineConcern,
   isOverdue,
   mergeConcern,
@@ -90,10 +91,10 @@ export const ConcernRef = builder.prismaNode('Concern', {
     }),
     // A report carries at most four photos, so the list costs less than an open-ended one.
     photos: t.relation('photos', { query: { orderBy: { id: 'asc' } }, complexity: { field: 1, multiplier: 4 } }),
-    secondCount: t.relationCount('seconds'),
-    proposalCount: t.relationCount('proposals', {
+    secondCount: t.int({ resolve: async (concern, _args, ctx) => (await concernCounts(ctx, concern.id)).seconds }),
+    proposalCount: t.int({
       description: 'Proposals still standing: active or adopted.',
-      where: { status: { in: ['ACTIVE', 'ADOPTED'] } },
+      resolve: async (concern, _args, ctx) => (await concernCounts(ctx, concern.id)).proposals,
     }),
     secondedByMe: t.boolean({
       // At most one row per viewer and concern (unique), loaded for the whole page in one statement.

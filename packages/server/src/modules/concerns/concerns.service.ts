@@ -1,7 +1,8 @@
 // Concerns: reporting, seconding, the cadre's echo (acknowledge, decline, merge, assign), the board's
 // filters and order, and the escalation of concerns nobody answered in time.
 import type { AppDeps, Context } from '../../context.js';
-import type { Prisma, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
+import { Prisma } from '../../generated/sqlite/client.js';
 import { ConcernStatus } from '../../generated/sqlite/enums.js';
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError, isUniqueViolation, type FieldIssue } from '../../errors.js';
 import { fireOnce, type ScheduledJob } from '../../scheduler/scheduler.js';
@@ -94,6 +95,59 @@ export function boardOrderBy(sort: BoardSort): Prisma.ConcernOrderByWithRelation
     case 'DEADLINE':
       return [{ deadlineAt: 'asc' }, { id: 'asc' }];
   }
+}
+
+// ───────────────────────────── counts ─────────────────────────────
+
+export interface ConcernCounts {
+  seconds: number;
+  /** Proposals still standing: active or adopted. */
+  proposals: number;
+}
+
+interface CountWaiter {
+  resolve(counts: ConcernCounts): void;
+  reject(error: unknown): void;
+}
+const countBatches = new WeakMap<object, Map<number, CountWaiter[]>>();
+
+/**
+ * A concern's seconds and standing proposals. Every concern of a page asks within one tick, and one
+ * statement counts them all through the (concernId, …) indexes. Prisma's relation counts would group
+ * the whole Second and Proposal tables on every board request, however few concerns the page shows.
+ */
+export function concernCounts(ctx: Pick<Context, 'db'>, concernId: number): Promise<ConcernCounts> {
+  let batch = countBatches.get(ctx);
+  if (!batch) {
+    const created = new Map<number, CountWaiter[]>();
+    countBatches.set(ctx, (batch = created));
+    // Once the resolvers of this tick have all asked, as DataLoader does.
+    void Promise.resolve().then(() =>
+      process.nextTick(() => {
+        countBatches.delete(ctx);
+        countAll(ctx, [...created.keys()]).then(
+          (counts) => {
+            for (const [id, waiters] of created) for (const waiter of waiters) waiter.resolve(counts.get(id) ?? { seconds: 0, proposals: 0 });
+          },
+          (error: unknown) => {
+            for (const waiters of created.values()) for (const waiter of waiters) waiter.reject(error);
+          },
+        );
+      }),
+    );
+  }
+  const waiters = batch.get(concernId) ?? [];
+  batch.set(concernId, waiters);
+  return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+}
+
+async function countAll(ctx: Pick<Context, 'db'>, ids: number[]): Promise<Map<number, ConcernCounts>> {
+  const rows = await ctx.db.$queryRaw<{ id: number | bigint; seconds: number | bigint; proposals: number | bigint }[]>`
+    SELECT c."id" AS "id",
+      (SELECT COUNT(*) FROM "Second" s WHERE s."concernId" = c."id") AS "seconds",
+      (SELECT COUNT(*) FROM "Proposal" p WHERE p."concernId" = c."id" AND p."status" IN ('ACTIVE', 'ADOPTED')) AS "proposals"
+    FROM "Concern" c WHERE c."id" IN (${Prisma.join(ids)})`;
+  return new Map(rows.map((row) => [Number(row.id), { seconds: Number(row.seconds), proposals: Number(row.proposals) }]));
 }
 
 // ───────────────────────────── reporting ─────────────────────────────

@@ -5,7 +5,7 @@ import { changePassword, logIn, logOut, register, type Me } from './identity.ser
 import { isSelf } from './identity.policy.js';
 
 // Other people appear by display name only; a login is seen by its owner alone.
-builder.prismaNode('User', {
+export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
   fields: (t) => ({
     displayName: t.exposeString('displayName'),

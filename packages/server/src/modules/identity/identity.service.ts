@@ -1,4 +1,5 @@
 import type { AppDeps, Context, MembershipGrant, Viewer } from '../../context.js';
+import type { Role } from '../../generated/sqlite/enums.js';
 import { ForbiddenError, ValidationError, isUniqueViolation } from '../../errors.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../security/passwords.js';
 import { newSecret, sha256 } from '../../security/secrets.js';
@@ -6,6 +7,19 @@ import { redeemInvitation } from '../members/members.service.js';
 import { requireUser } from './identity.policy.js';
 
 export const sessionCookieName = 'yishi_session';
+
+/** A row of the session lookup; dates arrive as Date (PostgreSQL) or text (SQLite), ids maybe as bigint. */
+interface SessionRow {
+  id: number | bigint;
+  revokedAt: Date | string | null;
+  expiresAt: Date | string;
+  lastSeenAt: Date | string;
+  userId: number | bigint;
+  displayName: string;
+  communityId: number | bigint | null;
+  role: string | null;
+  groupId: number | bigint | null;
+}
 // lastSeenAt is written at most this often, so reading the session costs no write on most requests.
 const touchEveryMs = 5 * 60 * 1000;
 
@@ -128,40 +142,39 @@ async function startSession(ctx: Context, userId: number): Promise<void> {
 
 /**
  * The viewer behind a session cookie, or null when the session is unknown, revoked, idle too long or
- * past its absolute expiry. One query: the session with its user and active memberships.
+ * past its absolute expiry. Every signed-in request and socket asks this, so it is one statement: the
+ * session joined to its user and active memberships (one row per membership). Prisma would send three.
  */
 export async function viewerFromSessionToken(deps: AppDeps, token: string): Promise<Viewer | null> {
   const now = deps.clock.now();
-  const session = await deps.db.authSession.findUnique({
-    where: { tokenHash: sha256(token) },
-    select: {
-      id: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      user: {
-        select: {
-          id: true,
-          displayName: true,
-          memberships: { where: { status: 'ACTIVE' }, select: { communityId: true, role: true, groupId: true } },
-        },
-      },
-    },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  const rows = await deps.db.$queryRaw<SessionRow[]>`
+    SELECT s."id" AS "id", s."revokedAt" AS "revokedAt", s."expiresAt" AS "expiresAt", s."lastSeenAt" AS "lastSeenAt",
+      u."id" AS "userId", u."displayName" AS "displayName",
+      m."communityId" AS "communityId", CAST(m."role" AS TEXT) AS "role", m."groupId" AS "groupId"
+    FROM "AuthSession" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."status" = 'ACTIVE'
+    WHERE s."tokenHash" = ${sha256(token)}`;
+  const first = rows[0];
+  if (!first || first.revokedAt !== null) return null;
+  const lastSeenAt = new Date(first.lastSeenAt);
+  if (new Date(first.expiresAt) <= now) return null;
   const idleLimit = deps.config.SESSION_IDLE_HOURS * 3_600_000;
-  if (now.getTime() - session.lastSeenAt.getTime() > idleLimit) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) {
-    await deps.db.authSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  if (now.getTime() - lastSeenAt.getTime() > idleLimit) return null;
+  if (now.getTime() - lastSeenAt.getTime() > touchEveryMs) {
+    await deps.db.authSession.update({ where: { id: Number(first.id) }, data: { lastSeenAt: now } });
   }
-  const memberships = new Map<number, MembershipGrant>(
-    session.user.memberships.map((m) => [m.communityId, { communityId: m.communityId, role: m.role, groupId: m.groupId }]),
-  );
+  const memberships = new Map<number, MembershipGrant>();
+  for (const row of rows) {
+    if (row.communityId === null) continue;
+    const communityId = Number(row.communityId);
+    memberships.set(communityId, { communityId, role: row.role as Role, groupId: row.groupId === null ? null : Number(row.groupId) });
+  }
   return {
     kind: 'user',
-    userId: session.user.id,
-    displayName: session.user.displayName,
-    authSessionId: session.id,
+    userId: Number(first.userId),
+    displayName: first.displayName,
+    authSessionId: Number(first.id),
     memberships,
   };
 }

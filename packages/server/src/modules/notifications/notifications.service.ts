@@ -2,6 +2,8 @@ import type { AppDeps, Context } from '../../context.js';
 import type { Db, Tx } from '../../db/client.js';
 import { requireUser } from '../identity/identity.policy.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
+import type { NotificationSnapshot } from '../../events/topics.js';
+import { clockVersion } from '../../events/live.js';
 
 /** Message keys; the web app has a sentence for each in every language. */
 export type NotificationKind =
@@ -50,9 +52,9 @@ export async function notify(tx: Tx, input: NotificationInput): Promise<number[]
   return userIds;
 }
 
-/** Publishes each user's unread count and latest notification: a full snapshot, after commit. */
-export async function publishUnreadCounts(deps: Pick<AppDeps, 'db' | 'pubsub'>, userIds: number[]): Promise<void> {
-  if (userIds.length === 0) return;
+/** Each user's unread count and latest notification: what their live feed carries. */
+export async function unreadSnapshots(deps: Pick<AppDeps, 'db'>, userIds: number[]): Promise<NotificationSnapshot[]> {
+  if (userIds.length === 0) return [];
   const unread = await deps.db.notification.groupBy({
     by: ['userId'],
     where: { userId: { in: userIds }, readAt: null },
@@ -60,15 +62,15 @@ export async function publishUnreadCounts(deps: Pick<AppDeps, 'db' | 'pubsub'>, 
     _max: { id: true },
   });
   const byUser = new Map(unread.map((row) => [row.userId, row]));
-  for (const userId of userIds) {
+  return userIds.map((userId) => {
     const row = byUser.get(userId);
-    deps.pubsub.publish('notifications', userId, {
-      userId,
-      version: Date.now(),
-      unreadCount: row?._count._all ?? 0,
-      latestId: row?._max.id ?? null,
-    });
-  }
+    return { userId, version: clockVersion(), unreadCount: row?._count._all ?? 0, latestId: row?._max.id ?? null };
+  });
+}
+
+/** Publishes each user's unread count and latest notification: a full snapshot, after commit. */
+export async function publishUnreadCounts(deps: Pick<AppDeps, 'db' | 'pubsub'>, userIds: number[]): Promise<void> {
+  for (const snapshot of await unreadSnapshots(deps, userIds)) deps.pubsub.publish('notifications', snapshot.userId, snapshot);
 }
 
 export async function unreadNotificationCount(db: Db, userId: number): Promise<number> {

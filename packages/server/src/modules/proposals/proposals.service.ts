@@ -8,6 +8,7 @@ import { canRead } from '../communities/communities.policy.js';
 import { requireUser } from '../identity/identity.policy.js';
 import { openForProposals } from '../concerns/concern-lifecycle.js';
 import { bumpConcernVersion, publishBoardChange } from '../concerns/concerns.service.js';
+import { isMutedForConcern } from '../sessions/session-mutes.js';
 import { scheduleTallyPublish } from '../votes/votes.service.js';
 import {
   acceptsComments,
@@ -72,6 +73,9 @@ export async function createProposal(ctx: Context, concernId: number, input: Pro
   const concern = await readableConcern(ctx, concernId);
   refuseUnlessMember(ctx, concern.communityId, canPropose);
   const viewer = requireUser(ctx.viewer);
+  if (await isMutedForConcern(ctx.db, concernId, viewer.userId)) {
+    throw new ForbiddenError('MUTED', 'The chair has muted you in the session that takes this concern up');
+  }
   if (!acceptsProposals(concern.status)) throw new InvalidStateError('Concern', concern.status, openStatuses);
   const { proposal, change } = await ctx.db.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({

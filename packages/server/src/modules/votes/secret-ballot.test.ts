@@ -96,6 +96,7 @@ describe('the secret ballot', () => {
       'Mutation.retractVote(proposalId)',
       'TallySnapshot.voterCount',
       'Decision.voterCount',
+      'Turnout.voterCount', // a session's minutes: how many voted, never who
       'Concern.votingWindow',
       'Decision.votingWindow',
     ]);

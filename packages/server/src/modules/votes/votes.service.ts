@@ -10,6 +10,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { Prisma, type Decision, type Proposal, type VotingWindow } from '../../generated/sqlite/client.js';
 import type { VoteChoice } from '../../generated/sqlite/enums.js';
 import type { TallyLine, TallySnapshot } from '../../events/topics.js';
+import { liveSnapshots } from '../../events/live.js';
 import { ForbiddenError, InvalidStateError, NotFoundError, ValidationError, isUniqueViolation } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { canRead } from '../communities/communities.policy.js';
@@ -436,21 +437,12 @@ export async function communityOfWindow(deps: Pick<AppDeps, 'db'>, windowId: num
   return window?.concern.communityId ?? null;
 }
 
-/** Live tally snapshots of one window: the current one first, then each published one, ending once it is closed. */
-export async function* tallyUpdates(deps: Pick<AppDeps, 'db' | 'pubsub'>, windowId: number): AsyncGenerator<TallySnapshot> {
-  const events = deps.pubsub.subscribe('tally', windowId)[Symbol.asyncIterator]();
-  // Listen before reading the current state, so no publish falls between the two.
-  const first = events.next();
-  try {
-    const current = await tallySnapshot(deps, windowId);
-    yield current;
-    if (current.closed) return;
-    for (let next = await first; !next.done; next = await events.next()) {
-      yield next.value;
-      if (next.value.closed) return;
-    }
-  } finally {
-    await events.return?.();
-  }
+/**
+ * Live tally snapshots of one window: the current one first, then each published one, ending once it
+ * is closed. (liveSnapshots listens before it reads, and lets a subscriber who leaves go at once.)
+ */
+export function tallyUpdates(deps: Pick<AppDeps, 'db' | 'pubsub'>, windowId: number): AsyncIterableIterator<TallySnapshot> {
+  return liveSnapshots(deps.pubsub, 'tally', windowId, () => tallySnapshot(deps, windowId), {
+    isLast: (snapshot) => snapshot.closed,
+  });
 }
-

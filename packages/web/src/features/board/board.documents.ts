@@ -154,3 +154,13 @@ export const BoardPageQuery = graphql(
   [BoardConcernFields],
 );
 
+/** A concern of the community changed (reported, seconded, answered, moved on): re-read the board. */
+export const BoardChangesSubscription = graphql(`
+  subscription BoardChanges($communityId: ID!) {
+    board(communityId: $communityId) {
+      concernId
+      status
+      version
+    }
+  }
+`);

@@ -1,11 +1,25 @@
-/**
- * Live board updates. The server on main has no `board(communityId)` subscription yet, so this returns
- * an empty operation context and the board refreshes as every query does: when the page is opened
- * (cache-and-network), and after a reconnect (shared/api/resync-exchange.ts). When the subscription
- * lands, this listens to it and returns a new context (with `network-only`) after changes settle.
- */
-export function useBoardLive(_communityId: string): object {
-  return NO_LIVE_CONTEXT;
-}
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSubscription } from 'urql';
+import { BoardChangesSubscription } from './board.documents.ts';
 
-const NO_LIVE_CONTEXT = {};
+/** Changes arriving close together are read back once. */
+const SETTLE_MS = 800;
+
+/**
+ * Live board: listens to `board(communityId)` and, a moment after changes stop arriving, returns a new
+ * operation context so the board's queries run again (events carry only the concern and its version;
+ * the snapshot is read back). After a reconnect every query re-runs anyway (shared/api/resync-exchange.ts).
+ */
+export function useBoardLive(communityId: string): object {
+  const [generation, setGeneration] = useState(0);
+  const [{ data }] = useSubscription({ query: BoardChangesSubscription, variables: { communityId } });
+  const timer = useRef<number | undefined>(undefined);
+  const change = data?.board;
+  useEffect(() => {
+    if (!change) return;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setGeneration((value) => value + 1), SETTLE_MS);
+    return () => window.clearTimeout(timer.current);
+  }, [change]);
+  return useMemo(() => (generation ? { liveGeneration: generation, requestPolicy: 'network-only' as const } : {}), [generation]);
+}

@@ -1,11 +1,27 @@
-/**
- * Keeping a concern page current. The server on main has no `board(communityId)` subscription yet, so
- * this returns an empty operation context: the page refreshes when opened (cache-and-network) and after
- * a reconnect. When the subscription lands, this listens to the community's board events and, when
- * one names this concern with a newer version, returns a new context so the page's queries run again.
- */
-export function useConcernLive(_communityId: string | null, _concernId: string, _version: number): object {
-  return NO_LIVE_CONTEXT;
-}
+import { useMemo, useState } from 'react';
+import { useSubscription } from 'urql';
+import { graphql } from '../../shared/api/graphql.ts';
 
-const NO_LIVE_CONTEXT = {};
+const ConcernChangesSubscription = graphql(`
+  subscription ConcernChanges($communityId: ID!) {
+    board(communityId: $communityId) {
+      concernId
+      version
+    }
+  }
+`);
+
+/**
+ * Keeps a concern page current: the community's board events say which concern changed and its new
+ * version; when it is this concern and newer than what is shown, the page's queries run again (their
+ * context changes). The cadre's answer, a new proposal or the decision then appear without a reload.
+ */
+export function useConcernLive(communityId: string | null, concernId: string, version: number): object {
+  const [seen, setSeen] = useState(version);
+  const [{ data }] = useSubscription({ query: ConcernChangesSubscription, variables: { communityId: communityId ?? '' }, pause: !communityId });
+  const change = data?.board;
+  const newer = change && change.concernId === concernId && change.version > Math.max(seen, version) ? change.version : null;
+  if (newer !== null) setSeen(newer);
+  const generation = Math.max(seen, newer ?? 0);
+  return useMemo(() => (generation > version ? { liveVersion: generation, requestPolicy: 'network-only' as const } : {}), [generation, version]);
+}

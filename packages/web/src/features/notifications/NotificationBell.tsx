@@ -1,31 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useEffect } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { paths } from '../../shared/routing/paths.ts';
 import { useViewer } from '../../shared/session/viewer.ts';
 import { BellIcon } from '../../shared/ui/icons.tsx';
 import styles from './NotificationBell.module.css';
-import { UnreadCountQuery } from './notifications.documents.ts';
-
-/** How often the count is asked again while the page is open (no live feed on the server yet). */
-const POLL_MS = 60_000;
+import { NotificationsSubscription, UnreadCountQuery } from './notifications.documents.ts';
 
 /**
  * The header's bell: a link to the feed, with the unread count as a badge and in its name
- * ("通知（3 条未读）"). The server on main has no `notifications` subscription yet, so the count is
- * asked again every minute (and whenever "mark read" answers with it, see notifications.cache.ts).
+ * ("通知（3 条未读）"). The count comes live from the `notifications` subscription, which writes it
+ * into the cache, as "mark read" does (notifications.cache.ts).
  */
 export function NotificationBell({ className }: { className?: string }) {
   const { t } = useTranslation();
   const viewer = useViewer();
   const signedIn = viewer.status === 'signedIn';
-  const [{ data }, refetch] = useQuery({ query: UnreadCountQuery, pause: !signedIn });
-  useEffect(() => {
-    if (!signedIn) return;
-    const timer = window.setInterval(() => refetch({ requestPolicy: 'network-only' }), POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [signedIn, refetch]);
+  const [{ data }] = useQuery({ query: UnreadCountQuery, pause: !signedIn });
+  useSubscription({ query: NotificationsSubscription, pause: !signedIn });
   const unread = signedIn ? (data?.me?.unreadNotificationCount ?? 0) : 0;
   const label = unread > 0 ? t('header.notificationsUnread', { count: unread }) : t('header.notifications');
   return (

@@ -9,6 +9,17 @@ export const UnreadCountQuery = graphql(`
   }
 `);
 
+/** The bell's live count: a snapshot whenever it changes. */
+export const NotificationsSubscription = graphql(`
+  subscription NotificationBell {
+    notifications {
+      unreadCount
+      latestId
+      version
+    }
+  }
+`);
+
 export const NotificationsPageQuery = graphql(`
   query NotificationsPage($after: String) {
     me {

@@ -1,24 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { useMutation, useSubscription } from 'urql';
-import { mutationOutcome } from '../../shared/api/mutation-result.ts';
-import type { Choice } from '../../shared/concerns/votes.ts';
-import { describeError } from '../../shared/errors/describe-error.ts';
+import { useSubscription } from 'urql';
+import { Ballot } from '../../shared/concerns/Ballot.tsx';
+import { TallySubscription } from '../../shared/concerns/ballot.documents.ts';
 import { useFormat } from '../../shared/format/useFormat.ts';
 import { paths } from '../../shared/routing/paths.ts';
-import { Button, ButtonLink } from '../../shared/ui/Button.tsx';
-import { TallyBar } from '../../shared/ui/TallyBar.tsx';
-import { useAnnouncer } from '../../shared/ui/Toast.tsx';
-import { CastVoteMutation, RetractVoteMutation, TallySubscription, type ConcernDeliberationQuery } from './deliberation.documents.ts';
+import { ButtonLink } from '../../shared/ui/Button.tsx';
+import type { ConcernDeliberationQuery } from './deliberation.documents.ts';
 import styles from './deliberation.module.css';
 import type { Proposal } from './ProposalsSection.tsx';
 import type { ResultOf } from '../../shared/api/graphql.ts';
 
 type VotingWindow = NonNullable<NonNullable<ResultOf<typeof ConcernDeliberationQuery>['concern']>['votingWindow']>;
-
-const CHOICES: readonly Choice[] = ['SUPPORT', 'OPPOSE', 'ABSTAIN'];
-const CHOICE_KEYS = { SUPPORT: 'tally.support', OPPOSE: 'tally.oppose', ABSTAIN: 'tally.abstain' } as const;
-const CHOICE_MARKS: Record<Choice, string> = { SUPPORT: '✓', OPPOSE: '✗', ABSTAIN: '–' };
 
 /**
  * The ballot while voting is open: for each proposal, three big buttons (支持 / 反对 / 弃权), the
@@ -86,68 +79,5 @@ function QuorumBar({ voters, needed, reached }: { voters: number; needed: number
         <div className={[styles.quorumFill, reached ? styles.quorumFillReached : undefined].filter(Boolean).join(' ')} style={{ width: `${ratio * 100}%` }} />
       </div>
     </div>
-  );
-}
-
-function Ballot({ proposal, canVote, tallyHidden }: { proposal: Proposal; canVote: boolean; tallyHidden: boolean }) {
-  const { t, i18n } = useTranslation(['concern', 'common']);
-  const announcer = useAnnouncer();
-  const [, cast] = useMutation(CastVoteMutation);
-  const [, retract] = useMutation(RetractVoteMutation);
-  const mine = (proposal.myVote as Choice | null) ?? null;
-  const title = proposal.title ?? '';
-
-  const vote = async (choice: Choice) => {
-    if (choice === mine) return;
-    const result = await cast({ proposalId: proposal.id, choice });
-    const outcome = mutationOutcome(result.error, result.data?.castVote);
-    if (outcome.ok) announcer.announce(t('vote.voted', { choice: t(CHOICE_KEYS[choice], { ns: 'common' }) }));
-    else announcer.toast(t('failedBecause', { ns: 'common', what: t('vote.failed'), reason: describeError(outcome.error, i18n) }), { tone: 'error' });
-  };
-  const takeBack = async () => {
-    const result = await retract({ proposalId: proposal.id });
-    const outcome = mutationOutcome(result.error, result.data?.retractVote);
-    if (outcome.ok) announcer.announce(t('vote.retracted'));
-    else announcer.toast(t('failedBecause', { ns: 'common', what: t('vote.failed'), reason: describeError(outcome.error, i18n) }), { tone: 'error' });
-  };
-
-  return (
-    <article className={styles.ballotItem}>
-      <h3 className={styles.proposalTitle}>{title}</h3>
-      {proposal.body ? <p className={styles.ballotBody}>{proposal.body}</p> : null}
-      {canVote ? (
-        <>
-          <div className={styles.choices} role="group" aria-label={t('vote.ballot', { title })}>
-            {CHOICES.map((choice) => (
-              <button
-                key={choice}
-                type="button"
-                className={[styles.choice, styles[`choice${choice}`]].join(' ')}
-                aria-pressed={mine === choice}
-                onClick={() => void vote(choice)}
-              >
-                <span aria-hidden="true" className={styles.choiceMark}>
-                  {CHOICE_MARKS[choice]}
-                </span>
-                {t(CHOICE_KEYS[choice], { ns: 'common' })}
-              </button>
-            ))}
-          </div>
-          <p className={styles.myVote} aria-live="polite">
-            {mine ? t('vote.yourVote', { choice: t(CHOICE_KEYS[mine], { ns: 'common' }) }) : t('vote.notVoted')}
-            {mine ? (
-              <Button variant="quiet" className={styles.retract} onClick={() => void takeBack()}>
-                {t('vote.retract')}
-              </Button>
-            ) : null}
-          </p>
-        </>
-      ) : null}
-      {proposal.tally ? (
-        <TallyBar tally={proposal.tally} />
-      ) : tallyHidden ? (
-        <p className={styles.tallyHidden}>{t('vote.hidden')}</p>
-      ) : null}
-    </article>
   );
 }

@@ -1,5 +1,6 @@
 import { graphql } from '../../shared/api/graphql.ts';
 import { MutationErrorFields } from '../../shared/api/mutation-result.ts';
+import { TallyLineFields } from '../../shared/concerns/ballot.documents.ts';
 
 // The server caps each request's complexity per caller (a visitor's at 500: a list counts ten times its
 // items, a connection its page size), so the concern page asks in small parts: the concern, its
@@ -21,14 +22,6 @@ export const CommentFields = graphql(`
   }
 `);
 
-export const TallyLineFields = graphql(`
-  fragment TallyLineFields on TallyLine @_unmask {
-    proposalId
-    support
-    oppose
-    abstain
-  }
-`);
 
 export const ProposalFields = graphql(
   `
@@ -89,25 +82,6 @@ export const ProposalCommentsQuery = graphql(
   `,
 );
 
-export const TallySnapshotFields = graphql(
-  `
-    fragment TallySnapshotFields on TallySnapshot @_unmask {
-      windowId
-      concernId
-      version
-      closed
-      eligibleCount
-      quorumCount
-      quorumReached
-      talliesHidden
-      voterCount
-      lines {
-        ...TallyLineFields
-      }
-    }
-  `,
-  [TallyLineFields],
-);
 
 export const CreateProposalMutation = graphql(
   `
@@ -180,59 +154,8 @@ export const AddCommentMutation = graphql(
   [CommentFields, MutationErrorFields],
 );
 
-export const CastVoteMutation = graphql(
-  `
-    mutation CastVote($proposalId: ID!, $choice: VoteChoice!) {
-      castVote(proposalId: $proposalId, choice: $choice) {
-        __typename
-        ... on CastVoteSuccess {
-          data {
-            id
-            myVote
-            tally {
-              ...TallyLineFields
-            }
-          }
-        }
-        ...MutationErrorFields
-      }
-    }
-  `,
-  [TallyLineFields, MutationErrorFields],
-);
 
-export const RetractVoteMutation = graphql(
-  `
-    mutation RetractVote($proposalId: ID!) {
-      retractVote(proposalId: $proposalId) {
-        __typename
-        ... on RetractVoteSuccess {
-          data {
-            id
-            myVote
-            tally {
-              ...TallyLineFields
-            }
-          }
-        }
-        ...MutationErrorFields
-      }
-    }
-  `,
-  [TallyLineFields, MutationErrorFields],
-);
 
-/** The running count while the vote is open: a full snapshot on every change. */
-export const TallySubscription = graphql(
-  `
-    subscription Tally($windowId: ID!) {
-      tally(windowId: $windowId) {
-        ...TallySnapshotFields
-      }
-    }
-  `,
-  [TallySnapshotFields],
-);
 
 
 export const ConcernDeliberationQuery = graphql(`

@@ -51,6 +51,17 @@ export const common: Messages<typeof source> = {
     dueRelative: 'due {{relative}}',
     overdueSince: 'overdue, it was due {{relative}}',
   },
+  // One proposal's ballot (shared/concerns/Ballot.tsx): the concern page and the live session room.
+  ballot: {
+    yourVote: 'Your vote: {{choice}}',
+    notVoted: 'You have not voted on this proposal.',
+    retract: 'Take back my vote',
+    retracted: 'Your vote on this proposal was taken back.',
+    voted: 'Voted: {{choice}}',
+    failed: 'Your vote was not counted',
+    hidden: 'Results are shown when voting closes',
+    ballot: 'Your vote on "{{title}}"',
+  },
   tally: {
     support: 'Support',
     oppose: 'Oppose',

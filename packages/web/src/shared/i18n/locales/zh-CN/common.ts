@@ -50,6 +50,17 @@ export const common = {
     dueRelative: '{{relative}}到期',
     overdueSince: '已超期，截止于{{relative}}',
   },
+  // One proposal's ballot (shared/concerns/Ballot.tsx): the concern page and the live session room.
+  ballot: {
+    yourVote: '你投了：{{choice}}',
+    notVoted: '你还没有投这个方案。',
+    retract: '撤回我的投票',
+    retracted: '已撤回对这个方案的投票。',
+    voted: '已投票：{{choice}}',
+    failed: '投票没有成功',
+    hidden: '结果将在投票结束后公布',
+    ballot: '对“{{title}}”的投票',
+  },
   tally: {
     support: '支持',
     oppose: '反对',

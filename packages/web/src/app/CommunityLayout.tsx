@@ -14,6 +14,7 @@ export function CommunityLayout() {
   const sections = [
     // `end`: the board is current only on its own page, not under a concern or a session.
     { to: paths.board(slug), label: t('communityNav.board'), end: true },
+    { to: paths.sessions(slug), label: t('communityNav.sessions'), end: false },
     { to: paths.actions(slug), label: t('communityNav.actions'), end: false },
     { to: paths.rules(slug), label: t('communityNav.rules'), end: false },
     { to: paths.figures(slug), label: t('communityNav.figures'), end: false },

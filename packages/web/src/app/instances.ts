@@ -7,6 +7,7 @@ import { createViewerStore } from '../shared/session/viewer.ts';
 import { secondCache } from '../shared/concerns/second.ts';
 import { votesCache } from '../shared/concerns/votes.ts';
 import { concernCache } from '../features/concern/concern.cache.ts';
+import { sessionCache } from '../features/session/session.cache.ts';
 import { notificationsCache } from '../features/notifications/notifications.cache.ts';
 import { loadViewer } from '../features/auth/load-viewer.ts';
 
@@ -17,7 +18,7 @@ export const i18n = createAppI18n();
  *   import { boardCache } from '../features/board/board.cache.ts';
  *   …mergeCacheConfigs({ board: boardCache })
  */
-const cache = mergeCacheConfigs({ second: secondCache, votes: votesCache, concern: concernCache, notifications: notificationsCache });
+const cache = mergeCacheConfigs({ second: secondCache, votes: votesCache, concern: concernCache, session: sessionCache, notifications: notificationsCache });
 
 export const viewerStore = createViewerStore(() => loadViewer(api.getClient()));
 

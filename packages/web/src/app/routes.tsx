@@ -53,6 +53,10 @@ export const router = createBrowserRouter([
                 element: lazyPage(() => import('../features/concern/ConcernPage.tsx'), 'ConcernPage', ['concern']),
               },
               {
+                path: routePatterns.sessions,
+                element: lazyPage(() => import('../features/session/SessionsPage.tsx'), 'SessionsPage', ['session']),
+              },
+              {
                 path: routePatterns.session,
                 element: lazyPage(() => import('../features/session/SessionPage.tsx'), 'SessionPage', ['session']),
               },

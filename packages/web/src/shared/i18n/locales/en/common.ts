@@ -23,6 +23,7 @@ export const common: Messages<typeof source> = {
   communityNav: {
     label: 'Community sections',
     board: 'Concerns',
+    sessions: 'Sessions',
     actions: 'Actions',
     rules: 'Rules',
     figures: 'Figures',

@@ -21,6 +21,7 @@ export const common = {
   communityNav: {
     label: '社区栏目',
     board: '诉求',
+    sessions: '议事会',
     actions: '办理',
     rules: '规约',
     figures: '数据',

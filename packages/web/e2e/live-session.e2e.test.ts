@@ -288,13 +288,14 @@ describe('when the connection drops', () => {
     await advance();
     await advance();
 
+    // (1012, "service restart": what a restarting server says, and a code graphql-ws retries.)
     // Alice's WebSocket goes through a switch the test can turn off: then her sockets are dropped and
     // new ones refused, as when the server's connection is cut.
     let cut = false;
     const sockets = new Set<WebSocketRoute>();
     await alice.page.routeWebSocket(/\/graphql/, (ws) => {
       if (cut) {
-        void ws.close({ code: 1011, reason: 'cut' });
+        void ws.close({ code: 1012, reason: 'cut' });
         return;
       }
       sockets.add(ws);
@@ -307,7 +308,7 @@ describe('when the connection drops', () => {
     const before = (await countsIn(alice.page, title, say.support)) ?? 0;
 
     cut = true;
-    for (const ws of sockets) await ws.close({ code: 1011, reason: 'cut' });
+    for (const ws of sockets) await ws.close({ code: 1012, reason: 'cut' });
     const banner = alice.page.getByRole('status').filter({ hasText: say.reconnecting });
     await banner.waitFor();
     await screenshot(alice.page, 'live-reconnecting-360-zh', { fullPage: false });

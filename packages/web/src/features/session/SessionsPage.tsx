@@ -18,7 +18,7 @@ import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { useAnnouncer } from '../../shared/ui/Toast.tsx';
 import { groupSessions } from './room.ts';
-import { CommunitySessionsQuery, ScheduleChoicesQuery, ScheduleSessionMutation } from './session.documents.ts';
+import { ChairChoicesQuery, CommunitySessionsQuery, ScheduleChoicesQuery, ScheduleSessionMutation } from './session.documents.ts';
 import styles from './session.module.css';
 import type { ResultOf } from '../../shared/api/graphql.ts';
 
@@ -59,7 +59,9 @@ export function SessionsPage() {
       ) : (
         <EmptyState title={t('list.noneUpcoming')} />
       )}
-      {community && isCadre ? <ScheduleDialog open={scheduling} onClose={() => setScheduling(false)} slug={slug} communityId={community.id} /> : null}
+      {community && isCadre ? (
+        <ScheduleDialog open={scheduling} onClose={() => setScheduling(false)} slug={slug} communityId={community.id} isAdmin={community.myRole === 'ADMIN'} />
+      ) : null}
     </>
   );
 }
@@ -119,11 +121,12 @@ function localInputValue(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-function ScheduleDialog({ open, onClose, slug, communityId }: { open: boolean; onClose: () => void; slug: string; communityId: string }) {
+function ScheduleDialog({ open, onClose, slug, communityId, isAdmin }: { open: boolean; onClose: () => void; slug: string; communityId: string; isAdmin: boolean }) {
   const { t } = useTranslation(['session', 'common']);
   const announcer = useAnnouncer();
   const navigate = useNavigate();
   const [{ data, error: loadError }] = useQuery({ query: ScheduleChoicesQuery, variables: { slug }, pause: !open });
+  const [{ data: chairChoices }] = useQuery({ query: ChairChoicesQuery, variables: { slug }, pause: !open || !isAdmin });
   const [{ fetching }, schedule] = useMutation(ScheduleSessionMutation);
   const { error, setError, issues, edited } = useFieldErrors();
   const [title, setTitle] = useState('');
@@ -137,7 +140,8 @@ function ScheduleDialog({ open, onClose, slug, communityId }: { open: boolean; o
   const [talliesHidden, setTalliesHidden] = useState(false);
   const community = data?.community;
   const concerns = community?.concerns.edges.map((edge) => edge.node) ?? [];
-  const chairs = [...(community?.cadres.edges ?? []), ...(community?.admins.edges ?? [])].map((edge) => edge.node.user);
+  const chairCommunity = chairChoices?.community;
+  const chairs = [...(chairCommunity?.cadres.edges ?? []), ...(chairCommunity?.admins.edges ?? [])].map((edge) => edge.node.user);
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((other) => other !== id) : [...list, id]);
   const number = (value: string) => (value.trim() === '' ? null : Number(value));
 
@@ -231,15 +235,17 @@ function ScheduleDialog({ open, onClose, slug, communityId }: { open: boolean; o
             </label>
           ))}
         </fieldset>
-        <fieldset className={styles.choices}>
-          <legend>{t('schedule.chairsLabel')}</legend>
+        {chairs.length ? (
+          <fieldset className={styles.choices}>
+            <legend>{t('schedule.chairsLabel')}</legend>
           {chairs.map((user) => (
             <label key={user.id} className={styles.check}>
               <input type="checkbox" checked={chairIds.includes(user.id)} onChange={() => setChairIds((list) => toggle(list, user.id))} />
               <span>{user.displayName}</span>
             </label>
           ))}
-        </fieldset>
+          </fieldset>
+        ) : null}
         <fieldset className={styles.choices}>
           <legend>{t('schedule.rules')}</legend>
           <TextField

@@ -45,28 +45,6 @@ export const ScheduleChoicesQuery = graphql(`
           }
         }
       }
-      cadres: members(role: CADRE, first: 20) {
-        edges {
-          node {
-            id
-            user {
-              id
-              displayName
-            }
-          }
-        }
-      }
-      admins: members(role: ADMIN, first: 10) {
-        edges {
-          node {
-            id
-            user {
-              id
-              displayName
-            }
-          }
-        }
-      }
     }
   }
 `);
@@ -572,6 +550,37 @@ export const PinProposalInSessionMutation = graphql(
   `,
   [MutationErrorFields],
 );
+
+/** Who may chair, for admins (who alone may list members); a cadre's session is chaired by the cadre. */
+export const ChairChoicesQuery = graphql(`
+  query ChairChoices($slug: String!) {
+    community(slug: $slug) {
+      id
+      cadres: members(role: CADRE, first: 20) {
+        edges {
+          node {
+            id
+            user {
+              id
+              displayName
+            }
+          }
+        }
+      }
+      admins: members(role: ADMIN, first: 10) {
+        edges {
+          node {
+            id
+            user {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
 
 /** Proposing in the room: the same mutation as on the concern page; the item's snapshot brings it in. */
 export const ProposeInRoomMutation = graphql(

@@ -77,6 +77,18 @@ export const common: Messages<typeof source> = {
     updateBy: '{{name}} · {{date}}',
     photo: 'Progress photo {{n}} (open for the full size)',
   },
+  // Adding photos to a report or a progress update.
+  photoPicker: {
+    photos: 'Photos (optional)',
+    photosHint: 'Up to {{max}} photos, each at most {{mb}} MB, JPG, PNG or WebP.',
+    takePhoto: 'Take a photo',
+    choosePhoto: 'Choose photos',
+    removePhoto: 'Remove photo {{n}}',
+    photoPreview: 'Preview of photo {{n}}',
+    photoTooLarge: '"{{name}}" is too large ({{size}} MB); each photo may be at most {{mb}} MB.',
+    photoWrongType: '"{{name}}" is not a JPG, PNG or WebP photo.',
+    tooManyPhotos: 'At most {{max}} photos.',
+  },
   progress: {
     complete: '{{percent}} done',
   },

@@ -76,6 +76,18 @@ export const common = {
     updateBy: '{{name}} · {{date}}',
     photo: '进展照片 {{n}}（点开看大图）',
   },
+  // Adding photos to a report or a progress update.
+  photoPicker: {
+    photos: '照片（可以不传）',
+    photosHint: '最多 {{max}} 张，每张不超过 {{mb}} MB，JPG、PNG 或 WebP 格式。',
+    takePhoto: '拍照',
+    choosePhoto: '从相册选择',
+    removePhoto: '删除第 {{n}} 张照片',
+    photoPreview: '第 {{n}} 张照片预览',
+    photoTooLarge: '“{{name}}”太大了（{{size}} MB），每张不能超过 {{mb}} MB。',
+    photoWrongType: '“{{name}}”不是 JPG、PNG 或 WebP 照片。',
+    tooManyPhotos: '最多只能传 {{max}} 张照片。',
+  },
   progress: {
     complete: '已完成 {{percent}}',
   },

@@ -25,19 +25,22 @@ export interface ActionSummaryData {
   owner?: { displayName: string } | null;
 }
 
-/** Status and overdue badges, the title (a link where given), who carries it out, when, and the bar. */
-export function ActionSummary({ action, headingLevel = 3, to }: { action: ActionSummaryData; headingLevel?: 2 | 3; to?: string }) {
+/**
+ * Status and overdue badges, the title (a link where given; left out with `headingLevel={null}` where
+ * the page's h1 already says it), who carries it out, when, and the bar.
+ */
+export function ActionSummary({ action, headingLevel = 3, to }: { action: ActionSummaryData; headingLevel?: 2 | 3 | null; to?: string }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const who = action.owner?.displayName ?? action.ownerDepartment;
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const Heading = headingLevel === null ? null : headingLevel === 2 ? 'h2' : 'h3';
   return (
     <>
       <div className={styles.head}>
         <Badge tone={ACTION_TONES[action.status] ?? 'neutral'}>{statusLabel(i18n, 'Action', action.status) ?? action.status}</Badge>
         {action.overdue ? <Badge tone="danger">{t('action.overdue', { date: format.date(action.dueAt) })}</Badge> : null}
       </div>
-      <Heading className={styles.title}>{to ? <Link to={to}>{action.title}</Link> : action.title}</Heading>
+      {Heading ? <Heading className={styles.title}>{to ? <Link to={to}>{action.title}</Link> : action.title}</Heading> : null}
       <p className={styles.meta}>
         {who ? <span>{t('action.owner', { name: who })}</span> : null}
         <span>{action.doneAt ? t('action.done', { date: format.date(action.doneAt) }) : t('action.due', { date: format.date(action.dueAt) })}</span>

@@ -118,6 +118,7 @@ export const common: Messages<typeof source> = {
   chart: {
     showTable: 'Show the numbers as a table',
     period: 'Period',
+    category: 'Category',
     value: 'Value',
   },
   dialog: {

@@ -119,6 +119,7 @@ export const common = {
   chart: {
     showTable: '用表格查看数字',
     period: '时间',
+    category: '类别',
     value: '数值',
   },
   dialog: {

@@ -160,9 +160,12 @@ function CategoryFigures({ figures }: { figures: FiguresData }) {
       </div>
       <details className={styles.details}>
         <summary>{t('table.show')}</summary>
-        <div className={styles.tableWrap}>
+        {/* Focusable, so the wide table scrolls by keyboard on a phone too. */}
+        <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby="category-table-caption">
           <table className={styles.table}>
-            <caption className="visually-hidden">{t('table.caption')}</caption>
+            <caption id="category-table-caption" className="visually-hidden">
+              {t('table.caption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('table.category')}</th>

@@ -87,12 +87,12 @@ describe('action tracking', () => {
     await cadre.page.getByRole('button', { name: '开始办理' }).click();
     await cadre.page.getByText('已开始办理。').waitFor();
     await cadre.page.getByRole('button', { name: /^完成“与快递柜公司签约/ }).click();
-    await cadre.page.getByText('节点已完成：与快递柜公司签约').waitFor();
+    await cadre.page.getByText(/^节点已完成：与快递柜公司签约/).waitFor();
     await cadre.page.waitForFunction(() => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '40');
 
     const news = cadre.page.locator('section', { has: cadre.page.getByRole('heading', { name: '发布进展' }) });
     await news.getByRole('button', { name: '发布进展' }).click();
-    await news.getByText('请填写这一项。').or(news.locator('[aria-invalid="true"]')).first().waitFor();
+    await news.getByLabel('进展情况').and(news.locator('[aria-invalid="true"]')).waitFor();
     await news.getByLabel('进展情况').fill('已和丰巢签约，下周开始场地硬化。');
     await news.getByTestId('photo-input').setInputFiles({ name: 'contract.png', mimeType: 'image/png', buffer: makePng(320, 240, { noise: true }) });
     await news.getByRole('img', { name: '第 1 张照片预览' }).waitFor();
@@ -163,7 +163,7 @@ describe('the rules registry', () => {
     await body.fill(text.replace('每户限一辆', '每户限一辆，残疾人车辆优先'));
     await dialog.getByRole('button', { name: '保存新的一版' }).click();
     // The change note is required: the server says so, next to the field.
-    await dialog.locator('[aria-invalid="true"]').first().waitFor();
+    await dialog.getByLabel('修改说明').and(dialog.locator('[aria-invalid="true"]')).waitFor();
     await dialog.getByLabel('修改说明').fill('残疾人车辆优先停放。');
     await dialog.getByRole('button', { name: '保存新的一版' }).click();
     await page.getByText('已保存新的一版。').waitFor();

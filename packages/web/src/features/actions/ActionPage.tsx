@@ -290,9 +290,9 @@ function AddMilestoneForm({ actionId }: { actionId: string }) {
         value={title}
         onChange={(event) => {
           setTitle(event.target.value);
-          edited('input.title');
+          edited('title');
         }}
-        error={issues['input.title'] ?? issues.title}
+        error={issues.title}
       />
       <TextField
         className={styles.weight}
@@ -305,9 +305,9 @@ function AddMilestoneForm({ actionId }: { actionId: string }) {
         value={weight}
         onChange={(event) => {
           setWeight(event.target.value);
-          edited('input.weight');
+          edited('weight');
         }}
-        error={issues['input.weight'] ?? issues.weight}
+        error={issues.weight}
       />
       <Button type="submit" variant="secondary" loading={fetching}>
         {t('milestone.add')}
@@ -344,7 +344,6 @@ function ProgressUpdateForm({ actionId, onPosted }: { actionId: string; onPosted
     announcer.toast(t('update.posted'), { tone: 'success' });
     onPosted();
   };
-  const photoError = Object.entries(issues).find(([field]) => field.startsWith('input.photos'))?.[1];
   return (
     <section className={styles.section} aria-labelledby="post-update-heading">
       <h2 id="post-update-heading">{t('update.heading')}</h2>
@@ -359,11 +358,14 @@ function ProgressUpdateForm({ actionId, onPosted }: { actionId: string; onPosted
           value={body}
           onChange={(event) => {
             setBody(event.target.value);
-            edited('input.body');
+            edited('body');
           }}
-          error={issues['input.body']}
+          error={issues.body}
         />
-        <PhotoPicker max={MAX_UPDATE_PHOTOS} photos={photos} onChange={setPhotos} error={photoError} />
+        <PhotoPicker max={MAX_UPDATE_PHOTOS} photos={photos} onChange={(next) => {
+            setPhotos(next);
+            edited('photos');
+          }} error={issues.photos} />
         {progress !== null ? <ProgressBar label={t('update.uploading')} value={progress} max={1} /> : null}
         <Button type="submit" loading={sending}>
           {t('update.post')}

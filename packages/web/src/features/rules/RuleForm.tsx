@@ -41,10 +41,9 @@ export function RuleForm({ id, initial, kind, error, issues, edited, failedTitle
   const [reviewAt, setReviewAt] = useState(toDateInputValue(initial.reviewAt ?? addDays(today, 365)));
   const [changeNote, setChangeNote] = useState('');
   const [isPublic, setIsPublic] = useState(true);
-  const issue = (field: string) => issues[`input.${field}`] ?? issues[field];
   const change = (field: string, set: (value: string) => void) => (event: { target: { value: string } }) => {
     set(event.target.value);
-    edited(`input.${field}`);
+    edited(field);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -53,14 +52,14 @@ export function RuleForm({ id, initial, kind, error, issues, edited, failedTitle
   return (
     <form id={id} onSubmit={submit} noValidate>
       {error ? <ErrorNotice error={error} title={failedTitle} /> : null}
-      <TextField label={t('form.title')} hint={t('form.titleHint', { max: MAX_TITLE })} required maxLength={MAX_TITLE} value={title} onChange={change('title', setTitle)} error={issue('title')} />
-      <TextArea label={t('form.body')} hint={t('form.bodyHint', { max: MAX_BODY })} required rows={8} maxLength={MAX_BODY} value={body} onChange={change('body', setBody)} error={issue('body')} />
+      <TextField label={t('form.title')} hint={t('form.titleHint', { max: MAX_TITLE })} required maxLength={MAX_TITLE} value={title} onChange={change('title', setTitle)} error={issues.title} />
+      <TextArea label={t('form.body')} hint={t('form.bodyHint', { max: MAX_BODY })} required rows={8} maxLength={MAX_BODY} value={body} onChange={change('body', setBody)} error={issues.body} />
       <div className={styles.dates}>
-        <TextField label={t('form.effectiveAt')} type="date" required value={effectiveAt} onChange={change('effectiveAt', setEffectiveAt)} error={issue('effectiveAt')} />
-        <TextField label={t('form.reviewAt')} hint={t('form.reviewHint')} type="date" required value={reviewAt} onChange={change('reviewAt', setReviewAt)} error={issue('reviewAt')} />
+        <TextField label={t('form.effectiveAt')} type="date" required value={effectiveAt} onChange={change('effectiveAt', setEffectiveAt)} error={issues.effectiveAt} />
+        <TextField label={t('form.reviewAt')} hint={t('form.reviewHint')} type="date" required value={reviewAt} onChange={change('reviewAt', setReviewAt)} error={issues.reviewAt} />
       </div>
       {kind === 'amend' ? (
-        <TextArea label={t('form.changeNote')} hint={t('form.changeNoteHint', { max: MAX_NOTE })} required rows={3} maxLength={MAX_NOTE} value={changeNote} onChange={change('changeNote', setChangeNote)} error={issue('changeNote')} />
+        <TextArea label={t('form.changeNote')} hint={t('form.changeNoteHint', { max: MAX_NOTE })} required rows={3} maxLength={MAX_NOTE} value={changeNote} onChange={change('changeNote', setChangeNote)} error={issues.changeNote} />
       ) : (
         <label className={styles.check}>
           <input type="checkbox" checked={isPublic} onChange={(event) => setIsPublic(event.target.checked)} />

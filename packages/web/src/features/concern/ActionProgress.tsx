@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../../shared/api/graphql.ts';
+import { paths } from '../../shared/routing/paths.ts';
 import { ActionSummary, MilestoneList, ProgressUpdateList } from '../../shared/actions/ActionParts.tsx';
 import { ActionDetailsQuery, type ActionFields } from './actions.documents.ts';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
@@ -12,23 +13,23 @@ import { RatingPanel } from './RatingPanel.tsx';
 export type Action = ResultOf<typeof ActionFields>;
 
 /** "办理进度": for each action, a progress bar, its steps, the latest news with photos, and its rating. */
-export function ActionProgress({ actions, concernStatus }: { actions: readonly Action[]; concernStatus: string }) {
+export function ActionProgress({ actions, concernStatus, slug }: { actions: readonly Action[]; concernStatus: string; slug: string }) {
   const { t } = useTranslation(['concern', 'common']);
   if (!actions.length) return null;
   return (
     <section className={styles.section} aria-labelledby="actions-heading">
       <h2 id="actions-heading">{t('action.heading')}</h2>
       {actions.map((action) => (
-        <ActionCard key={action.id} action={action} concernStatus={concernStatus} />
+        <ActionCard key={action.id} action={action} concernStatus={concernStatus} to={paths.action(slug, action.id)} />
       ))}
     </section>
   );
 }
 
-function ActionCard({ action, concernStatus }: { action: Action; concernStatus: string }) {
+function ActionCard({ action, concernStatus, to }: { action: Action; concernStatus: string; to: string }) {
   return (
     <article className={styles.action}>
-      <ActionSummary action={action} />
+      <ActionSummary action={action} to={to} />
       <ActionDetails actionId={action.id} version={action.version} />
       {action.ratingWindow ? <RatingPanel action={action} concernStatus={concernStatus} /> : null}
     </article>

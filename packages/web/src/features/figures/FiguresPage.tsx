@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { ProgressBar } from '../../shared/ui/ProgressBar.tsx';
+import { isCadreRole } from '../../shared/session/roles.ts';
 import { durationParts, exportUrl, monthLabel, rateTiles, type RateTile } from './figure-format.ts';
 import { CommunityFiguresQuery } from './figures.documents.ts';
 import styles from './figures.module.css';
@@ -27,7 +28,7 @@ export function FiguresPage() {
   if (!data) return <>{header}{error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : fetching ? <Skeleton lines={10} /> : null}</>;
   const community = data.community;
   if (!community) return <>{header}<EmptyState title={t('notFound')} /></>;
-  const isCadre = community.myRole === 'CADRE' || community.myRole === 'ADMIN';
+  const isCadre = isCadreRole(community.myRole);
   const result = community.figures;
   return (
     <>
@@ -54,8 +55,8 @@ function Dashboard({ figures }: { figures: FiguresData }) {
           <section className={styles.section} aria-labelledby="rates-heading">
             <h2 id="rates-heading">{t('rates')}</h2>
             <p className={styles.counts}>
-              <span>{t('counts.reported', { n: format.number(totals.reported) })}</span>
-              <span>{t('counts.sessions', { n: format.number(totals.sessions) })}</span>
+              <span>{t('counts.reported', { count: totals.reported, n: format.number(totals.reported) })}</span>
+              <span>{t('counts.sessions', { count: totals.sessions, n: format.number(totals.sessions) })}</span>
             </p>
             <ul className={styles.tiles}>
               {rateTiles(totals).map((tile) => (

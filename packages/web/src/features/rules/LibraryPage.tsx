@@ -14,6 +14,7 @@ import { Select, TextField } from '../../shared/ui/Field.tsx';
 import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { useAnnouncer } from '../../shared/ui/Toast.tsx';
+import { isCadreRole } from '../../shared/session/roles.ts';
 import { AdoptRuleMutation, MyCommunitiesQuery, PracticeLibraryQuery } from './rules.documents.ts';
 import styles from './rules.module.css';
 import { RuleMeta } from './RuleSummary.tsx';
@@ -70,7 +71,7 @@ function useAdoptTargets(): Target[] {
   const name = useLocalizedName();
   const [{ data }] = useQuery({ query: MyCommunitiesQuery, pause: viewer.status !== 'signedIn' });
   return (data?.me?.memberships ?? [])
-    .filter((membership) => membership.status === 'ACTIVE' && (membership.role === 'CADRE' || membership.role === 'ADMIN'))
+    .filter((membership) => membership.status === 'ACTIVE' && isCadreRole(membership.role))
     .map((membership) => ({ id: membership.community.id, slug: membership.community.slug, name: name(membership.community) }));
 }
 

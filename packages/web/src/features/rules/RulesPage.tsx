@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
 import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { useAnnouncer } from '../../shared/ui/Toast.tsx';
+import { isCadreRole } from '../../shared/session/roles.ts';
 import { missingDates, RuleForm, type RuleFormValues } from './RuleForm.tsx';
 import { DraftRuleMutation, RulesCommunityQuery } from './rules.documents.ts';
 import { RuleBadges, RuleMeta, type ListedRule } from './RuleSummary.tsx';
@@ -30,7 +31,7 @@ export function RulesPage() {
   if (!data) return <>{header}{error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : fetching ? <Skeleton lines={6} /> : null}</>;
   const community = data.community;
   if (!community) return <>{header}<EmptyState title={t('notFound')} body={t('notFoundBody')} /></>;
-  const isCadre = community.myRole === 'CADRE' || community.myRole === 'ADMIN';
+  const isCadre = isCadreRole(community.myRole);
   return (
     <>
       {header}

@@ -30,7 +30,8 @@ export const paths = {
   session: (slug: string, sessionId: string) => `/c/${part(slug)}/sessions/${part(sessionId)}`,
   actions: (slug: string) => `/c/${part(slug)}/actions`,
   action: (slug: string, actionId: string) => `/c/${part(slug)}/actions/${part(actionId)}`,
-  rules: (slug: string) => `/c/${part(slug)}/rules`,
+  /** `draftFrom`: a decision's id, to open a cadre's draft of a rule made from it. */
+  rules: (slug: string, draftFrom?: string) => `/c/${part(slug)}/rules${draftFrom ? `?${new URLSearchParams({ decision: draftFrom })}` : ''}`,
   rule: (slug: string, ruleId: string) => `/c/${part(slug)}/rules/${part(ruleId)}`,
   figures: (slug: string) => `/c/${part(slug)}/figures`,
   admin: (slug: string) => `/c/${part(slug)}/admin`,

@@ -153,6 +153,7 @@ export const concern: Messages<typeof source> = {
     ballot: 'Your vote on "{{title}}"',
   },
   decision: {
+    draftRule: 'Turn the adopted solution into a rule',
     heading: 'The decision',
     earlier: 'Earlier decisions',
     decidedAt: 'Decided on {{date}}',

@@ -35,8 +35,10 @@ export const figures: Messages<typeof source> = {
     days: '{{value}} days',
   },
   counts: {
-    reported: '{{n}} concerns reported',
-    sessions: '{{n}} sessions held',
+    reported_one: '{{n}} concern reported',
+    reported_other: '{{n}} concerns reported',
+    sessions_one: '{{n}} session held',
+    sessions_other: '{{n}} sessions held',
   },
   byMonth: 'Month by month',
   byCategory: 'By category',

@@ -151,6 +151,7 @@ export const concern = {
     ballot: '对“{{title}}”的投票',
   },
   decision: {
+    draftRule: '把通过的方案定成规约',
     heading: '表决结果',
     earlier: '之前的表决',
     decidedAt: '{{date}} 表决',

@@ -33,8 +33,10 @@ export const figures = {
     days: '{{value}} 天',
   },
   counts: {
-    reported: '反映诉求 {{n}} 件',
-    sessions: '召开议事会 {{n}} 次',
+    reported_one: '反映诉求 {{n}} 件',
+    reported_other: '反映诉求 {{n}} 件',
+    sessions_one: '召开议事会 {{n}} 次',
+    sessions_other: '召开议事会 {{n}} 次',
   },
   byMonth: '按月变化',
   byCategory: '按类别',

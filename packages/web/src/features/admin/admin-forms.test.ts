@@ -76,7 +76,7 @@ describe('the settings form', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.error).toMatchObject({ __typename: 'ValidationError' });
-    const issues = (parsed.error as { issues: { path: string[]; code: string; limit: number }[] }).issues;
+    const issues = (parsed.error as unknown as { issues: { path: string[]; code: string; limit: number }[] }).issues;
     expect(issues.map((issue) => [issue.path.join('.'), issue.code, issue.limit])).toEqual([
       ['input.quorumPercent', 'TOO_BIG', 100],
       ['input.thresholdPercent', 'TOO_SMALL', 50],

@@ -35,10 +35,10 @@ export const MembershipFields = graphql(`
 
 export const AdminMembersQuery = graphql(
   `
-    query AdminMembers($slug: String!, $search: String, $after: String) {
+    query AdminMembers($slug: String!, $search: String, $first: Int!) {
       community(slug: $slug) {
         id
-        members(first: 50, search: $search, after: $after) {
+        members(first: $first, search: $search) {
           edges {
             node {
               ...MembershipFields

@@ -103,7 +103,7 @@ function MemberRow({ member, onAction }: { member: Member; onAction: (kind: 'rol
         {suspended ? <Badge tone="danger">{t('status.SUSPENDED')}</Badge> : null}
       </div>
       <p className={styles.facts}>
-        {[member.user.login, member.group ? t('members.group', { group: localizedName(member.group) }) : null, t('members.joined', { date: format.date(member.joinedAt) })]
+        {[member.group ? t('members.group', { group: localizedName(member.group) }) : null, t('members.joined', { date: format.date(member.joinedAt) })]
           .filter(Boolean)
           .join(' · ')}
       </p>

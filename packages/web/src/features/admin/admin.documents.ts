@@ -23,7 +23,6 @@ export const MembershipFields = graphql(`
     user {
       id
       displayName
-      login
     }
     group {
       id

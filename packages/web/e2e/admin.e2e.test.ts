@@ -57,7 +57,7 @@ const words = {
     login: '手机号或用户名',
     register: '注册并加入社区',
     search: '搜索成员',
-    changeRoleOf: (name: string) => `更改 ${name} 的角色`,
+    changeRoleOf: (name: string) => `更改角色：${name}`,
     newRole: '新角色',
     cadre: '社区干部',
     confirm: '确认更改',
@@ -76,7 +76,7 @@ const words = {
     login: 'Phone number or user name',
     register: 'Register and join',
     search: 'Search members',
-    changeRoleOf: (name: string) => `Change the role of ${name}`,
+    changeRoleOf: (name: string) => `Change role: ${name}`,
     newRole: 'New role',
     cadre: 'Cadre',
     confirm: 'Change role',
@@ -149,7 +149,7 @@ describe('inviting and managing members', () => {
     await page.goto(server.url + ADMIN);
     await page.getByLabel('搜索成员').fill('赵敏');
     await page.getByText('你不能更改自己的角色或资格', { exact: false }).waitFor();
-    expect(await page.getByRole('button', { name: '更改 赵敏 的角色' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '更改角色：赵敏' }).count()).toBe(0);
     // Even a request made by hand is refused by the server, with a reason the page can word.
     const me = await gql<{ me: { memberships: { id: string }[] } }>(page, '{ me { memberships { id } } }');
     const answer = await gql<{ changeMemberRole: { __typename: string; reason?: string } }>(
@@ -170,13 +170,13 @@ describe('community settings', () => {
 
     // Too long: the sentence appears beside the deadline, and nothing is saved.
     await safety.getByLabel('天').fill('61');
-    await safety.getByRole('button', { name: '保存“安全”的答复期限' }).click();
+    await safety.getByRole('button', { name: '保存：“安全”的答复期限' }).click();
     await safety.getByText('不能大于 1440。').waitFor();
     expect(await safety.getByLabel('天').getAttribute('aria-invalid')).toBe('true');
 
     await safety.getByLabel('天').fill('2');
     await safety.getByLabel('小时').fill('6');
-    await safety.getByRole('button', { name: '保存“安全”的答复期限' }).click();
+    await safety.getByRole('button', { name: '保存：“安全”的答复期限' }).click();
     await page.getByText('“安全”的答复期限已改为 2 天 6 小时。').waitFor();
     await safety.getByText('现在：2 天 6 小时').waitFor();
     await screenshot(page, 'admin-settings-360-zh');
@@ -258,9 +258,9 @@ describe('who may enter', () => {
   it('has no serious or critical axe violations in any section', async () => {
     const { page } = await open('admin');
     for (const [tab, ready] of [
-      ['成员', /^更改 .+ 的角色$/],
-      ['邀请码', /^作废以 .+ 开头的邀请码$/],
-      ['设置', /^保存“.+”的答复期限$/],
+      ['成员', /^更改角色：/],
+      ['邀请码', /^作废：/],
+      ['设置', /^保存：/],
     ] as const) {
       await page.goto(server.url + ADMIN);
       await openTab(page, tab);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  apiTokenState,
   invitationLink,
   invitationState,
+  parseApiToken,
   parseBounded,
   parseDuration,
   parseInvitation,
@@ -127,5 +129,43 @@ describe('invitations', () => {
     expect(invitationState({ ...base, expiresAt: '2026-11-28T03:59:59Z' }, now)).toBe('expired');
     expect(invitationState({ ...base, expiresAt: '2026-11-28T04:00:01Z' }, now)).toBe('active');
     expect(invitationState({ ...base, usedCount: 2 }, now)).toBe('usedUp');
+  });
+});
+
+describe('API tokens', () => {
+  const now = new Date('2026-11-28T04:00:00Z');
+
+  it('takes a name, the ticked scopes in a fixed order, and an optional expiry', () => {
+    expect(parseApiToken({ name: ' 街道数据大屏 ', scopes: ['RULES', 'BOARD'], expiresInDays: '30' }, now)).toEqual({
+      ok: true,
+      input: { name: '街道数据大屏', scopes: ['BOARD', 'RULES'], expiresAt: '2026-12-28T04:00:00.000Z' },
+    });
+    expect(parseApiToken({ name: 'Paper', scopes: ['FIGURES'], expiresInDays: '' }, now)).toEqual({
+      ok: true,
+      input: { name: 'Paper', scopes: ['FIGURES'], expiresAt: null },
+    });
+  });
+
+  it('names every missing or wrong field at once', () => {
+    expect(parseApiToken({ name: '  ', scopes: [], expiresInDays: '0' }, now)).toMatchObject({
+      ok: false,
+      error: {
+        issues: [
+          { path: ['input', 'name'], code: 'REQUIRED' },
+          { path: ['input', 'scopes'], code: 'REQUIRED' },
+          { path: ['input', 'expiresAt'], code: 'TOO_SMALL', limit: 1 },
+        ],
+      },
+    });
+    expect(parseApiToken({ name: 'x'.repeat(81), scopes: ['BOARD'], expiresInDays: '' }, now)).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['input', 'name'], code: 'TOO_LONG', limit: 80 }] },
+    });
+  });
+
+  it('tells an active token from a revoked or expired one', () => {
+    expect(apiTokenState({ revokedAt: null, expiresAt: null }, now)).toBe('active');
+    expect(apiTokenState({ revokedAt: '2026-11-27T00:00:00Z', expiresAt: null }, now)).toBe('revoked');
+    expect(apiTokenState({ revokedAt: null, expiresAt: '2026-11-28T03:00:00Z' }, now)).toBe('expired');
   });
 });

@@ -168,3 +168,46 @@ export function invitationState(
   if (invitation.usedCount >= invitation.maxUses) return 'usedUp';
   return 'active';
 }
+
+export const API_SCOPES = ['BOARD', 'SESSIONS', 'FIGURES', 'RULES'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** The API token form, as typed: expiry in days from now ('' = never). */
+export interface ApiTokenForm {
+  name: string;
+  scopes: readonly ApiScope[];
+  expiresInDays: string;
+}
+
+export interface ApiTokenInput {
+  name: string;
+  scopes: ApiScope[];
+  expiresAt: string | null;
+}
+
+/** Every wrong field at once; scopes come out in a fixed order, whatever order they were ticked in. */
+export function parseApiToken(form: ApiTokenForm, now: Date): { ok: true; input: ApiTokenInput } | { ok: false; error: TypedError } {
+  const name = form.name.trim();
+  const days = form.expiresInDays.trim() === '' ? null : parseBounded(form.expiresInDays, 1, 3650);
+  const issues: Record<string, Omit<FieldIssue, 'path'>> = {};
+  if (!name) issues.name = { code: 'REQUIRED', message: 'Required' };
+  else if (name.length > 80) issues.name = { code: 'TOO_LONG', message: 'Too long', limit: 80 };
+  if (form.scopes.length === 0) issues.scopes = { code: 'REQUIRED', message: 'Choose at least one scope' };
+  if (days && !days.ok) issues.expiresAt = days.issue;
+  if (Object.keys(issues).length > 0 || (days && !days.ok)) return { ok: false, error: validationError(issues) };
+  return {
+    ok: true,
+    input: {
+      name,
+      scopes: API_SCOPES.filter((scope) => form.scopes.includes(scope)),
+      expiresAt: days ? new Date(now.getTime() + days.value * 24 * 60 * 60 * 1000).toISOString() : null,
+    },
+  };
+}
+
+/** Whether a token still opens the door at `now`. */
+export function apiTokenState(token: { revokedAt: string | null; expiresAt: string | null }, now: Date): 'active' | 'revoked' | 'expired' {
+  if (token.revokedAt) return 'revoked';
+  if (token.expiresAt && new Date(token.expiresAt) <= now) return 'expired';
+  return 'active';
+}

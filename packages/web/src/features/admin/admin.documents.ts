@@ -261,3 +261,71 @@ export const AddGroupMutation = graphql(
   `,
   [GroupFields, MutationErrorFields],
 );
+
+export const ApiTokenFields = graphql(`
+  fragment ApiTokenFields on ApiToken @_unmask {
+    id
+    name
+    prefix
+    scopes
+    expiresAt
+    revokedAt
+    lastUsedAt
+    createdAt
+    createdBy {
+      id
+      displayName
+    }
+  }
+`);
+
+export const AdminApiTokensQuery = graphql(
+  `
+    query AdminApiTokens($slug: String!) {
+      community(slug: $slug) {
+        id
+        apiTokens {
+          ...ApiTokenFields
+        }
+      }
+    }
+  `,
+  [ApiTokenFields],
+);
+
+export const CreateApiTokenMutation = graphql(
+  `
+    mutation CreateApiToken($input: CreateApiTokenInput!) {
+      createApiToken(input: $input) {
+        __typename
+        ... on CreateApiTokenSuccess {
+          data {
+            secret
+            token {
+              ...ApiTokenFields
+            }
+          }
+        }
+        ...MutationErrorFields
+      }
+    }
+  `,
+  [ApiTokenFields, MutationErrorFields],
+);
+
+export const RevokeApiTokenMutation = graphql(
+  `
+    mutation RevokeApiToken($tokenId: ID!) {
+      revokeApiToken(tokenId: $tokenId) {
+        __typename
+        ... on RevokeApiTokenSuccess {
+          data {
+            ...ApiTokenFields
+          }
+        }
+        ...MutationErrorFields
+      }
+    }
+  `,
+  [ApiTokenFields, MutationErrorFields],
+);

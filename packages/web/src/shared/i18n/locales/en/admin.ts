@@ -175,7 +175,6 @@ export const admin: Messages<typeof source> = {
     tab: 'API tokens',
     heading: 'API tokens',
     intro: 'The district office, researchers or the press can read this community’s data through the API with a token. Each token reads only what you choose, and you can revoke it at any time.',
-    notYet: 'Managing API tokens is still being built.',
     create: 'Create token',
     name: 'Token name',
     nameHint: 'Say who it is for, e.g. District office dashboard',

@@ -237,6 +237,72 @@ describe('community settings', () => {
   });
 });
 
+describe('API tokens', () => {
+  /** A request as a third party would send it: no cookie, only the token. */
+  async function asThirdParty(page: Page, secret: string, communityId: string) {
+    return page.evaluate(
+      async ({ secret, communityId }) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          credentials: 'omit',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+          body: JSON.stringify({ query: 'query ($id: ID!) { concerns(communityId: $id, first: 3) { edges { node { title } } } }', variables: { id: communityId } }),
+        });
+        const body = (await response.json()) as { data?: { concerns?: { edges: unknown[] } }; errors?: { extensions?: { code?: string } }[] };
+        return { status: response.status, count: body.data?.concerns?.edges.length ?? null, code: body.errors?.[0]?.extensions?.code ?? null };
+      },
+      { secret, communityId },
+    );
+  }
+
+  for (const language of ['zh-CN', 'en'] as const) {
+    it(`creates a token whose secret is shown once and works, then revokes it and it is refused (${language})`, async () => {
+      const w = {
+        'zh-CN': { tab: '接口令牌', name: '令牌名称', board: /^诉求公示栏/, create: '创建令牌', required: '这一项不能空着。', created: '令牌已创建', secret: '令牌密钥', done: '我已保存好', revoke: (name: string) => `作废：令牌“${name}”`, confirm: '确认作废', revoked: (name: string) => `令牌“${name}”已作废。` },
+        en: { tab: 'API tokens', name: 'Token name', board: /^Concern board/, create: 'Create token', required: 'Please fill this in.', created: 'Token created', secret: 'Token secret', done: 'I have saved it', revoke: (name: string) => `Revoke: the token “${name}”`, confirm: 'Revoke', revoked: (name: string) => `The token “${name}” is revoked.` },
+      }[language];
+      const { page, errors } = await open('admin', language);
+      await page.goto(`${server.url}${ADMIN}?tab=tokens`);
+      await page.getByRole('tab', { name: w.tab, selected: true }).waitFor();
+
+      // Nothing filled in: the name and the scopes both say what is missing.
+      await page.getByRole('button', { name: w.create }).click();
+      await page.getByText(w.required).first().waitFor();
+      expect(await page.getByText(w.required).count()).toBe(2);
+      expect(await page.getByLabel(w.name).getAttribute('aria-invalid')).toBe('true');
+
+      const name = language === 'en' ? `Newspaper ${Date.now() % 10000}` : `街道数据大屏${Date.now() % 10000}`;
+      await page.getByLabel(w.name).fill(name);
+      await page.getByLabel(w.board).check();
+      await page.getByRole('button', { name: w.create }).click();
+      const dialog = page.getByRole('dialog', { name: w.created });
+      await dialog.waitFor();
+      const secret = await dialog.getByLabel(w.secret).inputValue();
+      expect(secret).toMatch(/^ysk_/);
+      await screenshot(page, `admin-token-secret-360-${language}`);
+      await dialog.getByRole('button', { name: w.done }).click();
+
+      // Listed by name and prefix; the secret itself is nowhere on the page any more.
+      const row = page.getByRole('listitem').filter({ hasText: name });
+      await row.waitFor();
+      expect(await page.content()).not.toContain(secret);
+
+      const { community } = await gql<{ community: { id: string } }>(page, '{ community(slug: "xinhua-lane") { id } }');
+      const working = await asThirdParty(page, secret, community.id);
+      expect(working).toMatchObject({ status: 200, code: null });
+      expect(working.count).toBeGreaterThan(0);
+
+      await row.getByRole('button', { name: w.revoke(name) }).click();
+      await page.getByRole('dialog').getByRole('button', { name: w.confirm }).click();
+      await page.getByText(w.revoked(name)).waitFor();
+      expect(await row.getByRole('button').count()).toBe(0);
+      // Checked before the refused request below, whose 401 Chromium logs as a console error.
+      expect(errors).toEqual([]);
+      expect(await asThirdParty(page, secret, community.id)).toEqual({ status: 401, count: null, code: 'UNAUTHENTICATED' });
+    });
+  }
+});
+
 describe('who may enter', () => {
   it('refuses a resident, and shows the admin entry only to admins', async () => {
     const resident = await open('resident');
@@ -261,6 +327,7 @@ describe('who may enter', () => {
       ['成员', /^更改角色：/],
       ['邀请码', /^作废：/],
       ['设置', /^保存：/],
+      ['接口令牌', /^创建令牌$/],
     ] as const) {
       await page.goto(server.url + ADMIN);
       await openTab(page, tab);

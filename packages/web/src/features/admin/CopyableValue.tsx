@@ -25,7 +25,7 @@ export function CopyableValue({ label, value, copyLabel }: { label: string; valu
     <div className={styles.copyable}>
       <label className={styles.copyLabel}>
         {label}
-        <input ref={input} className={styles.copyValue} readOnly value={value} onFocus={(event) => event.target.select()} />
+        <input ref={input} className={[styles.input, styles.copyValue].join(' ')} readOnly value={value} onFocus={(event) => event.target.select()} />
       </label>
       <Button variant="secondary" onClick={() => void copy()}>
         {copyLabel}

@@ -206,7 +206,7 @@ function DurationInputs(props: {
     <label className={styles.durationPart}>
       {label}
       <input
-        className={styles.durationInput}
+        className={styles.input}
         inputMode="numeric"
         value={value}
         aria-invalid={props.error ? true : undefined}

@@ -127,7 +127,7 @@ describe('inviting and managing members', () => {
       await changeRole.click();
       await admin.page.getByLabel(w.newRole).selectOption('CADRE');
       await screenshot(admin.page, `admin-change-role-360-${language}`);
-      await admin.page.getByRole('button', { name: w.confirm }).click();
+      await admin.page.getByRole('dialog').getByRole('button', { name: w.confirm, exact: true }).click();
       await admin.page.getByText(w.changed(name)).waitFor();
       expect(await admin.page.getByRole('listitem').filter({ hasText: name }).getByText(w.cadre, { exact: true }).count()).toBe(1);
       // Focus went back to the button that opened the dialog.

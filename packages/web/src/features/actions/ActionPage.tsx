@@ -18,6 +18,7 @@ import { TextArea, TextField } from '../../shared/ui/Field.tsx';
 import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { PhotoPicker } from '../../shared/ui/PhotoPicker.tsx';
+import { ReasonDialog } from '../../shared/ui/ReasonDialog.tsx';
 import { ProgressBar } from '../../shared/ui/ProgressBar.tsx';
 import { useAnnouncer } from '../../shared/ui/Toast.tsx';
 import {
@@ -146,53 +147,24 @@ function RunPanel({ action }: { action: ActionData }) {
 function BlockDialog({ open, onClose, actionId }: { open: boolean; onClose: () => void; actionId: string }) {
   const { t } = useTranslation(['actions', 'common']);
   const announcer = useAnnouncer();
-  const [reason, setReason] = useState('');
-  const { error, setError, issues, edited } = useFieldErrors();
-  const [{ fetching }, block] = useMutation(BlockActionMutation);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (fetching) return;
-    const result = await block({ actionId, reason: reason.trim() });
-    const outcome = mutationOutcome(result.error, result.data?.blockAction);
-    if (!outcome.ok) return setError(outcome.error);
-    setError(null);
-    setReason('');
-    onClose();
-    announcer.toast(t('run.blocked'), { tone: 'success' });
-  };
+  const [, block] = useMutation(BlockActionMutation);
   return (
-    <Dialog
+    <ReasonDialog
       open={open}
       onClose={onClose}
       title={t('run.blockTitle')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('actions.cancel', { ns: 'common' })}
-          </Button>
-          <Button type="submit" form="block-action-form" variant="danger" loading={fetching}>
-            {t('run.blockConfirm')}
-          </Button>
-        </>
-      }
-    >
-      <form id="block-action-form" onSubmit={(event) => void submit(event)} noValidate>
-        {error ? <ErrorNotice error={error} title={t('run.failed')} /> : null}
-        <TextArea
-          label={t('run.blockReason')}
-          hint={t('run.blockHint', { max: MAX_REASON })}
-          required
-          rows={4}
-          maxLength={MAX_REASON}
-          value={reason}
-          onChange={(event) => {
-            setReason(event.target.value);
-            edited('reason');
-          }}
-          error={issues.reason}
-        />
-      </form>
-    </Dialog>
+      label={t('run.blockReason')}
+      hint={t('run.blockHint', { max: MAX_REASON })}
+      maxLength={MAX_REASON}
+      confirmLabel={t('run.blockConfirm')}
+      failedTitle={t('run.failed')}
+      onSubmit={async (reason) => {
+        const result = await block({ actionId, reason });
+        const outcome = mutationOutcome(result.error, result.data?.blockAction);
+        if (outcome.ok) announcer.toast(t('run.blocked'), { tone: 'success' });
+        return outcome;
+      }}
+    />
   );
 }
 

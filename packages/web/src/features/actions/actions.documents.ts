@@ -1,4 +1,5 @@
 import { graphql } from '../../shared/api/graphql.ts';
+import { MilestoneFields, ProgressUpdateFields } from '../../shared/actions/action-parts.documents.ts';
 import { MutationErrorFields } from '../../shared/api/mutation-result.ts';
 
 /** What a card and the page's header show: the summary ActionSummary draws. */
@@ -57,17 +58,6 @@ export const CommunityActionsQuery = graphql(
   [ActionListFields],
 );
 
-const MilestoneFields = graphql(`
-  fragment MilestoneFields on Milestone @_unmask {
-    id
-    title
-    weight
-    position
-    done
-    doneAt
-  }
-`);
-
 /** One action whole: its steps, its news (newest first), the concern it serves, and what the viewer may do. */
 export const ActionPageQuery = graphql(
   `
@@ -87,23 +77,14 @@ export const ActionPageQuery = graphql(
         updates(first: 20) {
           edges {
             node {
-              id
-              body
-              createdAt
-              author {
-                id
-                displayName
-              }
-              photos {
-                url
-              }
+              ...ProgressUpdateFields
             }
           }
         }
       }
     }
   `,
-  [ActionListFields, MilestoneFields],
+  [ActionListFields, MilestoneFields, ProgressUpdateFields],
 );
 
 /** Every command answers with the action as it now is, so the cache moves the bar at once. */

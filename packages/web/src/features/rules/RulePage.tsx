@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -13,9 +13,9 @@ import { Button } from '../../shared/ui/Button.tsx';
 import { Dialog } from '../../shared/ui/Dialog.tsx';
 import { EmptyState } from '../../shared/ui/EmptyState.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { TextArea } from '../../shared/ui/Field.tsx';
 import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { ReasonDialog } from '../../shared/ui/ReasonDialog.tsx';
 import { useAnnouncer } from '../../shared/ui/Toast.tsx';
 import { missingDates, RuleForm, type RuleFormValues } from './RuleForm.tsx';
 import { AmendRuleMutation, PublishRuleMutation, RetireRuleMutation, RulePageQuery } from './rules.documents.ts';
@@ -280,51 +280,23 @@ function AmendDialog({ rule, onClose }: { rule: RuleData; onClose: () => void })
 function RetireDialog({ open, ruleId, onClose }: { open: boolean; ruleId: string; onClose: () => void }) {
   const { t } = useTranslation(['rules', 'common']);
   const announcer = useAnnouncer();
-  const [reason, setReason] = useState('');
-  const { error, setError, issues, edited } = useFieldErrors();
-  const [{ fetching }, retire] = useMutation(RetireRuleMutation);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (fetching) return;
-    const result = await retire({ ruleId, reason: reason.trim() });
-    const outcome = mutationOutcome(result.error, result.data?.retireRule);
-    if (!outcome.ok) return setError(outcome.error);
-    setError(null);
-    onClose();
-    announcer.toast(t('manage.retiredDone'), { tone: 'success' });
-  };
+  const [, retire] = useMutation(RetireRuleMutation);
   return (
-    <Dialog
+    <ReasonDialog
       open={open}
       onClose={onClose}
       title={t('manage.retireTitle')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('actions.cancel', { ns: 'common' })}
-          </Button>
-          <Button type="submit" form="retire-rule" variant="danger" loading={fetching}>
-            {t('manage.retireConfirm')}
-          </Button>
-        </>
-      }
-    >
-      <form id="retire-rule" onSubmit={(event) => void submit(event)} noValidate>
-        {error ? <ErrorNotice error={error} title={t('manage.failed')} /> : null}
-        <TextArea
-          label={t('manage.retireReason')}
-          hint={t('manage.retireHint', { max: MAX_REASON })}
-          required
-          rows={3}
-          maxLength={MAX_REASON}
-          value={reason}
-          onChange={(event) => {
-            setReason(event.target.value);
-            edited('reason');
-          }}
-          error={issues.reason}
-        />
-      </form>
-    </Dialog>
+      label={t('manage.retireReason')}
+      hint={t('manage.retireHint', { max: MAX_REASON })}
+      maxLength={MAX_REASON}
+      confirmLabel={t('manage.retireConfirm')}
+      failedTitle={t('manage.failed')}
+      onSubmit={async (reason) => {
+        const result = await retire({ ruleId, reason });
+        const outcome = mutationOutcome(result.error, result.data?.retireRule);
+        if (outcome.ok) announcer.toast(t('manage.retiredDone'), { tone: 'success' });
+        return outcome;
+      }}
+    />
   );
 }

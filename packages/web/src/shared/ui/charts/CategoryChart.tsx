@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/useFormat.ts';
+import { ChartTable } from './ChartTable.tsx';
 import styles from './TrendChart.module.css';
 
 export interface CategoryBar {
@@ -49,26 +50,7 @@ export default function CategoryChart({ title, bars, kind }: CategoryChartProps)
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details className={styles.details}>
-        <summary>{t('chart.showTable')}</summary>
-        <table className={styles.table}>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('chart.category')}</th>
-              <th scope="col">{t('chart.value')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.label}>
-                <th scope="row">{bar.label}</th>
-                <td>{show(bar.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable title={title} labelHeading={t('chart.category')} rows={bars.map((bar) => ({ label: bar.label, value: show(bar.value) }))} />
     </figure>
   );
 }

@@ -18,6 +18,7 @@ const XINHUA = '/c/xinhua-lane';
 const LOCKERS = '在北门安装智能快递柜'; // PLANNED, run by `cadre`: steps weighted 2, 2, 1, nothing done
 const FLOOR_RULE = '装修期间保护公共楼道地面'; // in force, two versions; not adopted by Taoyuan Village
 const PARKING_RULE = '错时共享停车'; // in force, one version, review due within the notice days
+const LIGHTING = '/c/xinhua-lane/concerns/Q29uY2Vybjoz'; // RESOLVED, with a decision and no rule drawn from it
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -174,6 +175,36 @@ describe('the rules registry', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'rule-amended-1280-zh');
     expect(errors).toEqual([]);
+  });
+
+  it('lets a cadre draft a rule from a decision, put it into force and retire it, while a resident cannot', async () => {
+    const resident = await open('resident');
+    await resident.page.goto(server.url + LIGHTING);
+    await resident.page.getByRole('heading', { name: '表决结果' }).waitFor();
+    expect(await resident.page.getByRole('link', { name: '把通过的方案定成规约' }).count()).toBe(0);
+
+    const { page, errors } = await open('cadre');
+    await page.goto(server.url + LIGHTING);
+    await page.getByRole('link', { name: '把通过的方案定成规约' }).click();
+    const draft = page.locator('section', { has: page.getByRole('heading', { name: '根据决议起草规约' }) });
+    await draft.getByLabel('标题').fill('背街小巷路灯维护');
+    await draft.getByLabel('规约内容').fill('一、路灯坏了，居民在议事里反映。\n二、城管科三天内修好。');
+    await draft.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByRole('heading', { level: 1, name: '背街小巷路灯维护' }).waitFor();
+    await page.getByText('草稿', { exact: true }).first().waitFor();
+    await page.getByText(/来自诉求的决议/).waitFor();
+    await page.getByRole('button', { name: '发布施行' }).click();
+    await page.getByText('规约已发布施行。').waitFor();
+    await page.getByText('施行中', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: '废止规约' }).click();
+    const dialog = page.getByRole('dialog', { name: '废止这条规约？' });
+    await dialog.getByLabel('废止理由').fill('并入城管科的统一规定。');
+    await dialog.getByRole('button', { name: '确定废止' }).click();
+    await page.getByText('规约已废止。').waitFor();
+    await page.getByText(/废止。理由：并入城管科的统一规定。/).waitFor();
+    expect(await page.getByRole('heading', { name: '管理规约' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(resident.errors).toEqual([]);
   });
 
   it("adopts a rule from the practice library into the village, and the copy links to its origin", async () => {

@@ -22,6 +22,7 @@ import { armorPlugin } from './graphql/armor.js';
 import { databaseUnavailable, databaseUnavailableMessage } from './graphql/database-unavailable.js';
 import { clientIp, contextFor, cookieJarOf, resolveViewer, spendRequestBudget } from './graphql/context-factory.js';
 import { csrfPlugin } from './http/csrf.js';
+import { graphqlOverHttpPlugin } from './http/graphql-over-http.js';
 import { createWebSocketServer } from './http/websocket.js';
 import { httpRoutes } from './http/route-table.js';
 import type { HttpRoute } from './http/routes.js';
@@ -88,7 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     batching: false,
     graphiql: config.graphiql ? { title: 'Yishi GraphQL', credentials: 'same-origin', headers: '{"x-yishi-csrf": "1"}' } : false,
     renderGraphiQL,
-    plugins: [useCookies(), csrfPlugin(sessionCookieName), armorPlugin(config)],
+    plugins: [useCookies(), csrfPlugin(sessionCookieName), armorPlugin(config), graphqlOverHttpPlugin()],
     context: async ({ request, req }) => {
       // In-process calls (yoga.fetch in tests) have no socket.
       const ip = clientIp(request.headers, req?.socket.remoteAddress ?? '127.0.0.1', config.TRUST_PROXY);

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../src/test-support/harness.js';
 import { createApiToken, signIn } from '../src/test-support/fixtures.js';
 import { seedDemo } from '../src/db/seed.js';
+import { limitsByViewer } from '../src/graphql/context-factory.js';
+import { limitPolicies } from '../src/limits/rate-limits.js';
 import { georeportErrors, georeportRequest, georeportService } from '../src/modules/open311/georeport.schema.js';
 
 const serverDir = fileURLToPath(new URL('../', import.meta.url));
@@ -62,7 +64,27 @@ function typedErrors(value: unknown): unknown[] {
   return [];
 }
 
-const examples = examplesOf(readFileSync(docsPath, 'utf8'));
+const docs = readFileSync(docsPath, 'utf8');
+const examples = examplesOf(docs);
+
+describe('the limits table of docs/api.md', () => {
+  const count = (n: number) => n.toLocaleString('en');
+  it.each([
+    ['anonymous', limitsByViewer.anonymous, limitPolicies.anonymousPerIp.points],
+    ['API token', limitsByViewer.token, limitPolicies.tokenPerToken.points],
+    ['member', limitsByViewer.user, limitPolicies.memberPerUser.points],
+  ] as const)('states the limits the server applies to a caller: %s', (label, limits, perMinute) => {
+    // The row of the Limits table: six columns, where the Authentication table has three.
+    const row = docs.split('\n').find((line) => line.startsWith(`| ${label} |`) && line.split('|').length === 8);
+    expect(row?.split('|').map((cell) => cell.trim()).slice(2, 7)).toEqual([
+      expect.stringContaining(`${count(perMinute)} a minute`),
+      count(limits.complexity),
+      count(limits.depth),
+      count(limits.breadth),
+      count(limits.maxPageSize),
+    ]);
+  });
+});
 
 describe('the examples of docs/api.md', () => {
   let t: TestApp;

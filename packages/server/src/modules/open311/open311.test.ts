@@ -138,6 +138,10 @@ describe('Open311 GeoReport v2 (read-only)', () => {
     expect((await requests('', { token: hiddenToken })).map((r) => Number(r.service_request_id))).toEqual([ids.hidden]);
     expect(await requests(slug, hiddenMember)).toHaveLength(1);
     expect((await get(`/open311/v2/requests/${ids.hidden}.json`, { token: hiddenToken })).status).toBe(200);
+    // A token without the BOARD scope reads no requests of its private community.
+    const figuresOnly = await createApiToken(t.db, { communityId: hidden.id, createdById: hiddenMember.id, scopes: ['FIGURES'] });
+    await expectError('/open311/v2/requests.json', 404, { token: figuresOnly });
+    await expectError(`/open311/v2/requests/${ids.hidden}.json`, 404, { token: figuresOnly });
     // A jurisdiction that does not hold the request does not find it.
     await expectError(`/open311/v2/requests/${ids.hidden}.json?jurisdiction_id=${world.community.slug}`, 404, { token: hiddenToken });
   });
@@ -157,5 +161,23 @@ describe('Open311 GeoReport v2 (read-only)', () => {
     await expectError('/open311/v2/requests/abc.json', 404);
     // A bad token is refused before the route runs, still in GeoReport's format.
     expect(await expectError(`/open311/v2/requests.json?${slug}`, 401, { token: 'ysk_not-a-token' })).toMatch(/token/);
+  });
+});
+
+describe('Open311 over the request budget', () => {
+  it('answers 429 with Retry-After, in GeoReport format', async () => {
+    // One request a minute for anonymous callers.
+    const t = await createTestApp({ rateLimitScale: 1 / 120 });
+    try {
+      const community = await createCommunity(t.db);
+      const path = `/open311/v2/services.json?jurisdiction_id=${community.slug}`;
+      expect((await t.fetch(path)).status).toBe(200);
+      const refused = await t.fetch(path);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(georeportErrors.parse(await refused.json())[0]!.code).toBe(429);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // the key cases a third-party client relies on, for both media types, and CSRF for browser requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/harness.js';
-import { createWorld, type World } from '../test-support/fixtures.js';
+import { createApiToken, createWorld, type World } from '../test-support/fixtures.js';
 
 const graphqlResponse = 'application/graphql-response+json';
 const legacyJson = 'application/json';
@@ -149,5 +149,40 @@ describe('GraphQL over HTTP', () => {
       expect(answer.status).toBe(401);
       expect(answer.json().errors[0].extensions.code).not.toBe('CSRF');
     });
+  });
+});
+
+describe('GraphQL over HTTP: operations refused before they run', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const world = await createWorld(t.db);
+    token = await createApiToken(t.db, { communityId: world.community.id, createdById: world.admin.id, scopes: ['BOARD'] });
+  });
+  afterAll(() => t.close());
+
+  const post = async (query: string, accept: string, headers: Record<string, string> = {}) => {
+    const response = await t.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept, ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] } };
+  };
+
+  it.each([
+    ['a mutation with a read-only token', 'mutation { logOut { __typename } }', 'FORBIDDEN', 403],
+    ['a page over the caller’s maximum', '{ practiceLibrary(first: 1000) { edges { cursor } } }', 'PAGE_SIZE_TOO_LARGE', 400],
+  ])('answers %s without data: 4xx under graphql-response+json, 200 under application/json', async (_name, query, code, status) => {
+    const headers = { authorization: `Bearer ${token}` };
+    const strict = await post(query, graphqlResponse, headers);
+    expect(strict.status).toBe(status);
+    expect(strict.body).not.toHaveProperty('data');
+    expect(strict.body.errors![0]!.extensions.code).toBe(code);
+    const legacy = await post(query, legacyJson, headers);
+    expect(legacy.status).toBe(200);
+    expect(legacy.body.errors![0]!.extensions.code).toBe(code);
   });
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../src/test-support/harness.js';
-import { createApiToken, signIn } from '../src/test-support/fixtures.js';
+import { signIn } from '../src/test-support/fixtures.js';
 import { seedDemo } from '../src/db/seed.js';
 import { limitsByViewer } from '../src/graphql/context-factory.js';
 import { limitPolicies } from '../src/limits/rate-limits.js';
@@ -88,17 +88,19 @@ describe('the limits table of docs/api.md', () => {
 
 describe('the examples of docs/api.md', () => {
   let t: TestApp;
-  let token: string;
+  /** The secret docs/api.md's own createApiToken example makes; the token examples use it. */
+  let token: string | undefined;
   let cadre: Caller;
   let admin: Caller;
   let baseUrl: string;
+  let communityId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo(t.db);
     const community = await t.db.community.findUniqueOrThrow({ where: { slug: 'xinhua-lane' } });
     const [adminUser, cadreUser] = await Promise.all(['admin', 'cadre'].map((login) => t.db.user.findUniqueOrThrow({ where: { login } })));
-    token = await createApiToken(t.db, { communityId: community.id, createdById: adminUser!.id, scopes: ['BOARD', 'SESSIONS', 'FIGURES', 'RULES'] });
+    communityId = Buffer.from(`Community:${community.id}`).toString('base64');
     admin = { cookie: await signIn(t.db, adminUser!.id) };
     cadre = { cookie: await signIn(t.db, cadreUser!.id) };
     // Start listening: the http and js examples use a real socket.
@@ -107,17 +109,33 @@ describe('the examples of docs/api.md', () => {
   }, 120_000);
   afterAll(() => t?.close());
 
-  const callerOf = (as: Example['as']): Caller => (as === 'token' ? { token } : as === 'admin' ? admin : undefined);
+  const callerOf = (as: Example['as']): Caller => {
+    if (as !== 'token') return as === 'admin' ? admin : undefined;
+    if (!token) throw new Error('No token yet: the createApiToken example must come before the token examples');
+    return { token };
+  };
 
-  /** The docs write "<a Concern id>" where a reader puts an id from a list: here, a concern that went the whole way. */
-  const withIds = async (variables: Record<string, unknown> | undefined) => {
+  /**
+   * The docs write "<a Concern id>" where a reader puts an id from a list: here, a concern that went the
+   * whole way; "<the community's id>" is xinhua-lane's.
+   */
+  const withIds = async (variables: Record<string, unknown> | undefined): Promise<Record<string, unknown> | undefined> => {
     if (!variables) return variables;
     const concern = await t.db.concern.findFirstOrThrow({
       where: { community: { slug: 'xinhua-lane' }, decisions: { some: {} }, actions: { some: { updates: { some: {} } } } },
       orderBy: { id: 'asc' },
     });
-    const ids: Record<string, string> = { '<a Concern id>': Buffer.from(`Concern:${concern.id}`).toString('base64') };
-    return Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, typeof value === 'string' ? (ids[value] ?? value) : value]));
+    const ids: Record<string, string> = {
+      '<a Concern id>': Buffer.from(`Concern:${concern.id}`).toString('base64'),
+      "<the community's id>": communityId,
+    };
+    const fill = (value: unknown): unknown =>
+      typeof value === 'string'
+        ? (ids[value] ?? value)
+        : value && typeof value === 'object' && !Array.isArray(value)
+          ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, fill(inner)]))
+          : value;
+    return fill(variables) as Record<string, unknown>;
   };
 
   it('finds examples of every kind', () => {
@@ -132,6 +150,8 @@ describe('the examples of docs/api.md', () => {
     expect(answer.status).toBe(200);
     expect(typedErrors(answer.data)).toEqual([]);
     expect(hasContent(answer.data), JSON.stringify(answer.data)).toBe(true);
+    const secret = JSON.stringify(answer.data).match(/"secret":"(ysk_[^"]+)"/)?.[1];
+    if (secret) token = secret;
   });
 
   it.each(examples.filter((e) => e.lang === 'http'))('runs the HTTP example $name', async (example) => {
@@ -156,7 +176,7 @@ describe('the examples of docs/api.md', () => {
       writeFileSync(file, example.code);
       const child = spawn(process.execPath, [file], {
         cwd: serverDir,
-        env: { ...process.env, YISHI_URL: baseUrl, YISHI_TOKEN: token, YISHI_COMMUNITY: 'xinhua-lane' },
+        env: { ...process.env, YISHI_URL: baseUrl, YISHI_TOKEN: token!, YISHI_COMMUNITY: 'xinhua-lane' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stdout = '';

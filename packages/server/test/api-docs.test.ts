@@ -157,8 +157,16 @@ describe('the examples of docs/api.md', () => {
   it.each(examples.filter((e) => e.lang === 'http'))('runs the HTTP example $name', async (example) => {
     const [requestLine, ...headerLines] = example.code.trim().split('\n');
     const [method, target] = requestLine!.split(' ') as ['GET', string];
-    const headers = Object.fromEntries(headerLines.filter(Boolean).map((line) => line.split(/:\s*/, 2) as [string, string]));
-    const response = await t.fetch(target, { method, headers }, callerOf(example.as));
+    // "Bearer ysk_…" in the docs stands for the token the createApiToken example made.
+    const headers = Object.fromEntries(
+      headerLines.filter(Boolean).map((line) => {
+        const [name, value] = line.split(/:\s*/, 2) as [string, string];
+        return [name, value === 'Bearer ysk_…' ? `Bearer ${token}` : value];
+      }),
+    );
+    // The block shows its own Authorization header, as a reader would send it.
+    if (example.as === 'token') expect(headers.Authorization).toBe(`Bearer ${(callerOf('token') as { token: string }).token}`);
+    const response = await t.fetch(target, { method, headers });
     const body: unknown = await response.json();
     expect(response.status, JSON.stringify(body)).toBe(200);
     const pathname = new URL(target, baseUrl).pathname;

@@ -26,7 +26,7 @@ interface Example {
 }
 
 /** The runnable blocks of a Markdown page: fences whose info string is "<lang> example [as=<caller>]". */
-export function examplesOf(markdown: string): Example[] {
+function examplesOf(markdown: string): Example[] {
   const blocks = [...markdown.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].map((match) => ({
     info: match[1]!.trim().split(/\s+/),
     code: match[2]!,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Caller, type TestApp } from '../../test-support/harness.js';
+import { providers } from '../../test-support/databases.js';
 import { createApiToken, createCommunity, createUser, createWorld, type TestCommunity, type World } from '../../test-support/fixtures.js';
 import { createConcern } from '../../test-support/domain-fixtures.js';
 import { createActionFixture, createDecidedConcern } from '../../test-support/loop-fixtures.js';
@@ -7,7 +8,8 @@ import { georeportErrors, georeportRequest, georeportService } from './georeport
 
 const HOUR = 3_600_000;
 
-describe('Open311 GeoReport v2 (read-only)', () => {
+// On both databases: the filters compare instants and statuses in SQL.
+describe.each(providers)('Open311 GeoReport v2 (read-only) on %s', (provider) => {
   let t: TestApp;
   let world: World;
   let hidden: TestCommunity;
@@ -18,7 +20,7 @@ describe('Open311 GeoReport v2 (read-only)', () => {
   const reporterName = '匿名的报告人甲';
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ provider });
     world = await createWorld(t.db);
     hidden = await createCommunity(t.db, { isPublic: false });
     hiddenMember = await createUser(t.db, { communityId: hidden.id });

@@ -7,9 +7,13 @@ import { Open311Error, findJurisdiction, getRequest, listRequests, listServices,
 
 export const defaultPageSize = 50;
 
+// Open311 data is public and read-only, so any page may read it in a browser. Browsers send no cookie
+// or token on such a request unless told to, and then refuse to show a `*` answer: no one's view leaks.
+const cors = { 'access-control-allow-origin': '*' };
+
 /** GeoReport's error document: an array of { code, description }. */
 export function open311Error(status: number, description: string, headers: Record<string, string> = {}): Response {
-  return json([{ code: status, description }], { status, headers });
+  return json([{ code: status, description }], { status, headers: { ...cors, ...headers } });
 }
 
 const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -74,7 +78,7 @@ function open311Route(pattern: RegExp, answer: (request: Request, ctx: Context, 
       const format = match.at(-1);
       if (format !== 'json') return open311Error(400, `The ${format} format is not served; ask for .json`);
       try {
-        return json(await answer(request, ctx, match), { headers: { 'cache-control': 'no-store' } });
+        return json(await answer(request, ctx, match), { headers: { ...cors, 'cache-control': 'no-store' } });
       } catch (error) {
         if (error instanceof Open311Error) return open311Error(error.status, error.message);
         throw error;

@@ -55,6 +55,8 @@ describe.each(providers)('Open311 GeoReport v2 (read-only) on %s', (provider) =>
 
   const get = async (path: string, as?: Caller) => {
     const response = await t.fetch(path, {}, as);
+    // Public, read-only data: any page may read it (cookies and tokens are never sent with `*`).
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
     return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
   };
   const requests = async (query: string, as?: Caller) => {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -13,7 +14,6 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { ACTION_FILTERS, actionListVariables, readActionFilter, writeActionFilter, type ActionFilter } from './action-filters.ts';
 import { CommunityActionsQuery } from './actions.documents.ts';
 import styles from './actions.module.css';
-import { useState } from 'react';
 
 /** Cards per page: a few screens on a phone, and a cheap query. */
 const PAGE_SIZE = 20;
@@ -24,7 +24,7 @@ type ListedAction = NonNullable<ResultOf<typeof CommunityActionsQuery>['communit
 export function ActionsPage() {
   const { t } = useTranslation(['actions', 'common']);
   const { slug } = useRequiredParams('slug');
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const filter = readActionFilter(searchParams);
   // Pages after the first, by cursor; a new filter starts again from the first.
   const [cursors, setCursors] = useState<{ filter: ActionFilter; after: (string | null)[] }>({ filter, after: [null] });
@@ -43,10 +43,6 @@ export function ActionsPage() {
                 aria-current={option === filter ? 'page' : undefined}
                 replace
                 preventScrollReset
-                onClick={(event) => {
-                  event.preventDefault();
-                  setSearchParams(writeActionFilter(option), { replace: true, preventScrollReset: true });
-                }}
               >
                 {t(`filter.${option}`)}
               </Link>

@@ -17,8 +17,10 @@ import { channelNamespace, createAppPubSub } from './events/pubsub.js';
 import { Coalescer } from './events/coalescer.js';
 import { DiskPhotoStorage } from './storage/photo-storage.js';
 import { createRateLimits } from './limits/rate-limits.js';
+import { SubscriptionSlots } from './limits/subscription-slots.js';
 import { schema } from './graphql/schema.js';
 import { armorPlugin } from './graphql/armor.js';
+import { apiGuardsPlugin } from './graphql/api-guards.js';
 import { databaseUnavailable, databaseUnavailableMessage } from './graphql/database-unavailable.js';
 import { clientIp, contextFor, cookieJarOf, resolveViewer, spendRequestBudget } from './graphql/context-factory.js';
 import { csrfPlugin } from './http/csrf.js';
@@ -64,6 +66,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     log,
     coalescer: new Coalescer(100, (error) => log.error('coalesced publish failed', error)),
     rateLimits: createRateLimits(config.REDIS_URL, options.rateLimitScale ?? config.RATE_LIMIT_SCALE),
+    subscriptionSlots: new SubscriptionSlots(config.API_TOKEN_MAX_SUBSCRIPTIONS),
   };
 
   const yoga = createYoga<{ req: http.IncomingMessage }, Context>({
@@ -87,7 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     batching: false,
     graphiql: config.graphiql ? { title: 'Yishi GraphQL', credentials: 'same-origin', headers: '{"x-yishi-csrf": "1"}' } : false,
     renderGraphiQL,
-    plugins: [useCookies(), csrfPlugin(sessionCookieName), armorPlugin(config)],
+    plugins: [useCookies(), csrfPlugin(sessionCookieName), armorPlugin(config), apiGuardsPlugin()],
     context: async ({ request, req }) => {
       // In-process calls (yoga.fetch in tests) have no socket.
       const ip = clientIp(request.headers, req?.socket.remoteAddress ?? '127.0.0.1', config.TRUST_PROXY);

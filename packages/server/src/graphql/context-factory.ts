@@ -65,6 +65,8 @@ export async function spendRequestBudget(deps: AppDeps, viewer: Viewer, ip: stri
       throw new GraphQLError(error.message, {
         extensions: {
           code: 'RATE_LIMITED',
+          // retryAfter mirrors the Retry-After header; retryAfterSeconds is the name our web app reads.
+          retryAfter: error.retryAfterSeconds,
           retryAfterSeconds: error.retryAfterSeconds,
           http: { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
         },

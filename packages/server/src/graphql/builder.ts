@@ -7,7 +7,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isListType, type GraphQLOutputType } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from '../context.js';
@@ -57,6 +57,23 @@ const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 const resultTypeName = (parentTypeName: string, fieldName: string, suffix: string) =>
   parentTypeName === 'Mutation' ? `${capitalize(fieldName)}${suffix}` : `${parentTypeName}${capitalize(fieldName)}${suffix}`;
 
+const defaultConnectionSize = 20;
+
+/**
+ * A connection costs its selection once per item it may return (first/last, or the default page), so
+ * asking for 100 costs five times asking for 20. Its `edges` list is then not multiplied again. Other
+ * lists count as ten items, as the plugin would.
+ */
+function connectionAwareComplexity(args: Record<string, unknown>, _ctx: unknown, field: { type: GraphQLOutputType }) {
+  const named = getNamedType(field.type).name;
+  if (named.endsWith('Connection')) {
+    const size = Number(args.first ?? args.last ?? defaultConnectionSize);
+    return { field: 1, multiplier: Number.isFinite(size) ? Math.max(size, 0) : defaultConnectionSize };
+  }
+  if (named.endsWith('Edge') && isListType(getNullableType(field.type))) return { field: 0, multiplier: 1 };
+  return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
+}
+
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
@@ -102,7 +119,7 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
     maxConnectionSize: 100,
-    defaultConnectionSize: 20,
+    defaultConnectionSize,
   },
   relay: {
     clientMutationId: 'omit',
@@ -145,6 +162,7 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
+    fieldComplexity: connectionAwareComplexity,
     limit: (ctx) => ctx.limits,
     complexityError: (kind, result) => {
       // kind is "Complexity", "Depth" or "Breadth"; result holds e.g. complexity and maxComplexity.

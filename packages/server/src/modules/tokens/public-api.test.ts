@@ -227,6 +227,18 @@ describe('limits for third parties', () => {
     expect((await query()).status).toBe(200);
   });
 
+  it('tokens from one address share a per-IP budget too, so minting more tokens does not buy more requests', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2 * 3_600_000 });
+    const mint = () => createApiToken(t.db, { communityId: world.community.id, createdById: world.admin.id, scopes: ['BOARD'] });
+    const tokens = [await mint(), await mint(), await mint()];
+    const query = (secret: string) => t.gql('{ communities { slug } }', {}, { token: secret });
+    // 3 a minute per token, 6 per address.
+    for (const secret of tokens.slice(0, 2)) for (let i = 0; i < 3; i++) expect((await query(secret)).status).toBe(200);
+    const refused = await query(tokens[2]!);
+    expect(refused.status).toBe(429);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
   it('anonymous callers have the tightest request budget, counted per IP', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 });
     const first = await t.gql('{ communities { slug } }');

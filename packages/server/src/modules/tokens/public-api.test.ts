@@ -108,10 +108,13 @@ describe('API tokens and anonymous readers', () => {
     expect((await t.gql<CommunityView>(COMMUNITY, { slug: world.community.slug }, stranger)).data!.community).toBeNull();
   });
 
-  it('a token never sees member lists or a reporter who did not opt in', async () => {
+  it('a token never sees member lists, the audit trail, or a reporter who did not opt in', async () => {
     const all = await token(['BOARD', 'SESSIONS', 'FIGURES', 'RULES']);
     const members = await t.gql(MEMBERS, { slug: world.community.slug }, all);
     expect(members.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Nor the audit trail, which names who did what.
+    const audit = await t.gql('query ($slug: String!) { community(slug: $slug) { auditTrail(first: 5) { edges { node { kind } } } } }', { slug: world.community.slug }, all);
+    expect(audit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const edges = (await t.gql<Edges>(CONCERNS, { id: gid('Community', world.community.id) }, all)).data!.concerns.edges;
     expect(edges[0]!.node).toMatchObject({ title: 'Private lift', reporterPublic: false, reporter: null });
   });

@@ -132,6 +132,7 @@ describe('API tokens and anonymous readers', () => {
       const result = await t.gql(query, {}, all);
       expect(result.errors?.[0]?.extensions, field.name).toMatchObject({ code: 'FORBIDDEN', reason: 'READ_ONLY_TOKEN' });
       expect(result.data ?? null, field.name).toBeNull();
+      expect(result.status, field.name).toBe(403);
     }
   });
 
@@ -291,6 +292,13 @@ describe('query cost and page size by caller', () => {
     const tooLarge = await t.gql(CONCERNS, variables(101), { token: secret });
     expect(tooLarge.errors?.[0]?.extensions).toMatchObject({ code: 'PAGE_SIZE_TOO_LARGE', argument: 'first', requested: 101, limit: 100 });
     expect(tooLarge.data ?? null).toBeNull();
+    // A client that speaks GraphQL over HTTP (graphql-response+json) hears it as a 400.
+    const spoken = await t.app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query: CONCERNS, variables: variables(101) }),
+    });
+    expect(spoken.status).toBe(400);
     expect((await t.gql(CONCERNS, variables(100), { token: secret })).errors).toBeUndefined();
 
     expect((await t.gql(CONCERNS, variables(51))).errors?.[0]?.extensions).toMatchObject({ code: 'PAGE_SIZE_TOO_LARGE', limit: 50 });

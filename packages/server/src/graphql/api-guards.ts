@@ -44,14 +44,14 @@ function readOnlyTokenRefusal(args: ExecutionArgs, ctx: Context): GraphQLError |
   if (ctx.viewer.kind !== 'token') return null;
   if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return null;
   return new GraphQLError('API tokens are read-only; changes are made by signed-in members', {
-    extensions: { code: 'FORBIDDEN', reason: 'READ_ONLY_TOKEN', http: { status: 403 } },
+    extensions: { code: 'FORBIDDEN', reason: 'READ_ONLY_TOKEN' },
   });
 }
 
 export function anonymousSubscriptionRefusal(ctx: Context): GraphQLError | null {
   if (ctx.viewer.kind !== 'anonymous') return null;
   return new GraphQLError('Subscriptions need a signed-in member or an API token', {
-    extensions: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED', http: { status: 401 } },
+    extensions: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' },
   });
 }
 
@@ -75,7 +75,7 @@ function pageSizeRefusal(args: ExecutionArgs, ctx: Context): GraphQLError | null
           if (typeof requested === 'number' && requested > max) {
             refusal = new GraphQLError(`${field.name}(${name}: ${requested}) asks for more than ${max} items; page through with after/before`, {
               nodes: [argument],
-              extensions: { code: 'PAGE_SIZE_TOO_LARGE', argument: name, requested, limit: max, http: { status: 400 } },
+              extensions: { code: 'PAGE_SIZE_TOO_LARGE', argument: name, requested, limit: max },
             });
           }
         }

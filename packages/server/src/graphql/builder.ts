@@ -7,7 +7,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import { GraphQLError, getNamedType, getNullableType, isListType, type GraphQLOutputType } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { GraphQLContext } from '../context.js';
@@ -58,20 +58,18 @@ const resultTypeName = (parentTypeName: string, fieldName: string, suffix: strin
   parentTypeName === 'Mutation' ? `${capitalize(fieldName)}${suffix}` : `${parentTypeName}${capitalize(fieldName)}${suffix}`;
 
 const defaultConnectionSize = 20;
+const defaultListMultiplier = 10;
 
 /**
- * A connection costs its selection once per item it may return (first/last, or the default page), so
- * asking for 100 costs five times asking for 20. Its `edges` list is then not multiplied again. Other
- * lists count as ten items, as the plugin would.
+ * The cost of a connection field: its selection once per item it may return (first/last, or the default
+ * page), so asking for 100 costs five times asking for 20. Its `edges` list already counts as ten items,
+ * hence the tenth. Set on each connection field (`complexity: connectionComplexity`): as a default for
+ * every field it would make the plugin decode every field's arguments up front, and one bad id would
+ * then fail the whole operation instead of its own field.
  */
-function connectionAwareComplexity(args: Record<string, unknown>, _ctx: unknown, field: { type: GraphQLOutputType }) {
-  const named = getNamedType(field.type).name;
-  if (named.endsWith('Connection')) {
-    const size = Number(args.first ?? args.last ?? defaultConnectionSize);
-    return { field: 1, multiplier: Number.isFinite(size) ? Math.max(size, 0) : defaultConnectionSize };
-  }
-  if (named.endsWith('Edge') && isListType(getNullableType(field.type))) return { field: 0, multiplier: 1 };
-  return isListType(getNullableType(field.type)) ? { field: 1, multiplier: 10 } : 1;
+export function connectionComplexity(args: { first?: number | null; last?: number | null }) {
+  const size = args.first ?? args.last ?? defaultConnectionSize;
+  return { field: 1, multiplier: Math.max(size, 0) / defaultListMultiplier };
 }
 
 export const builder = new SchemaBuilder<{
@@ -161,8 +159,7 @@ export const builder = new SchemaBuilder<{
   },
   complexity: {
     defaultComplexity: 1,
-    defaultListMultiplier: 10,
-    fieldComplexity: connectionAwareComplexity,
+    defaultListMultiplier,
     limit: (ctx) => ctx.limits,
     complexityError: (kind, result) => {
       // kind is "Complexity", "Depth" or "Breadth"; result holds e.g. complexity and maxComplexity.

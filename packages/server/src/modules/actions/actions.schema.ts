@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { builder } from '../../graphql/builder.js';
+import { builder, connectionComplexity } from '../../graphql/builder.js';
 import { ActionStatus } from '../../generated/sqlite/enums.js';
 import { CommunityRef } from '../communities/communities.schema.js';
 import { readableCommunityWhere } from '../communities/communities.service.js';
@@ -62,7 +62,7 @@ export const ActionRef = builder.prismaNode('Action', {
     decision: t.relation('decision', { description: 'The decision that adopted the proposal.' }),
     proposal: t.relation('proposal', { description: 'The adopted proposal it carries out.' }),
     milestones: t.relation('milestones', { query: { orderBy: { position: 'asc' } } }),
-    updates: t.relatedConnection('updates', { cursor: 'id', query: { orderBy: { id: 'desc' } } }),
+    updates: t.relatedConnection('updates', { complexity: connectionComplexity, cursor: 'id', query: { orderBy: { id: 'desc' } } }),
   }),
 });
 

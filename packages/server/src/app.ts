@@ -17,13 +17,17 @@ import { channelNamespace, createAppPubSub } from './events/pubsub.js';
 import { Coalescer } from './events/coalescer.js';
 import { DiskPhotoStorage } from './storage/photo-storage.js';
 import { createRateLimits } from './limits/rate-limits.js';
+import { SubscriptionSlots } from './limits/subscription-slots.js';
 import { schema } from './graphql/schema.js';
 import { armorPlugin } from './graphql/armor.js';
+import { apiGuardsPlugin } from './graphql/api-guards.js';
 import { databaseUnavailable, databaseUnavailableMessage } from './graphql/database-unavailable.js';
 import { clientIp, contextFor, cookieJarOf, resolveViewer, spendRequestBudget } from './graphql/context-factory.js';
 import { csrfPlugin } from './http/csrf.js';
+import { graphqlOverHttpPlugin } from './http/graphql-over-http.js';
 import { createWebSocketServer } from './http/websocket.js';
 import { httpRoutes } from './http/route-table.js';
+import type { HttpRoute } from './http/routes.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { scheduledJobs } from './scheduler/jobs.js';
 import { sessionCookieName } from './modules/identity/identity.service.js';
@@ -64,6 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     log,
     coalescer: new Coalescer(100, (error) => log.error('coalesced publish failed', error)),
     rateLimits: createRateLimits(config.REDIS_URL, options.rateLimitScale ?? config.RATE_LIMIT_SCALE),
+    subscriptionSlots: new SubscriptionSlots(config.API_TOKEN_MAX_SUBSCRIPTIONS),
   };
 
   const yoga = createYoga<{ req: http.IncomingMessage }, Context>({
@@ -87,7 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     batching: false,
     graphiql: config.graphiql ? { title: 'Yishi GraphQL', credentials: 'same-origin', headers: '{"x-yishi-csrf": "1"}' } : false,
     renderGraphiQL,
-    plugins: [useCookies(), csrfPlugin(sessionCookieName), armorPlugin(config)],
+    plugins: [useCookies(), csrfPlugin(sessionCookieName), armorPlugin(config), apiGuardsPlugin(), graphqlOverHttpPlugin()],
     context: async ({ request, req }) => {
       // In-process calls (yoga.fetch in tests) have no socket.
       const ip = clientIp(request.headers, req?.socket.remoteAddress ?? '127.0.0.1', config.TRUST_PROXY);
@@ -128,7 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         const ctx = contextFor(deps, viewer, { ip, userAgent: request.headers.get('user-agent') ?? '', secure: false });
         return await route.handle(request, ctx, match);
       } catch (error) {
-        return errorResponse(error);
+        return errorResponse(error, route);
       }
     }
   });
@@ -237,25 +242,17 @@ function withinBodyLimit(req: http.IncomingMessage, res: http.ServerResponse, ma
   return true;
 }
 
-function errorResponse(error: unknown): Response {
+function errorResponse(error: unknown, route: HttpRoute): Response {
   const extensions = (error as { extensions?: { code?: string; http?: { status?: number; headers?: Record<string, string> } } })
     .extensions;
+  const respond = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+    route.errorResponse?.(status, code, message, headers) ??
+    new Response(JSON.stringify({ error: code, message }), { status, headers: { 'content-type': 'application/json', ...headers } });
   if (extensions?.http?.status) {
-    return new Response(JSON.stringify({ error: extensions.code, message: (error as Error).message }), {
-      status: extensions.http.status,
-      headers: { 'content-type': 'application/json', ...extensions.http.headers },
-    });
+    return respond(extensions.http.status, extensions.code ?? 'ERROR', (error as Error).message, extensions.http.headers);
   }
-  if (isDatabaseUnavailable(error)) {
-    return new Response(JSON.stringify({ error: 'DATABASE_UNAVAILABLE', message: databaseUnavailableMessage }), {
-      status: 503,
-      headers: { 'content-type': 'application/json', 'retry-after': '5' },
-    });
-  }
-  return new Response(JSON.stringify({ error: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' }), {
-    status: 500,
-    headers: { 'content-type': 'application/json' },
-  });
+  if (isDatabaseUnavailable(error)) return respond(503, 'DATABASE_UNAVAILABLE', databaseUnavailableMessage, { 'retry-after': '5' });
+  return respond(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
 }
 
 function domainGraphQLError(original: DomainError, error: unknown): GraphQLError {

@@ -30,6 +30,8 @@ describe('configuration', () => {
     ['SESSION_IDLE_HOURS', '-1'],
     ['DEMO_SEED', 'yes'],
     ['TRUST_PROXY', 'maybe'],
+    ['API_TOKEN_MAX_SUBSCRIPTIONS', '0'],
+    ['API_TOKEN_MAX_SUBSCRIPTIONS', 'many'],
   ])('refuses %s=%s with one line that names the variable', (variable, value) => {
     const error = problem({ [variable]: value });
     expect(error.variable).toBe(variable);

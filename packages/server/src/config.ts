@@ -37,6 +37,8 @@ const schema = z.object({
   DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
   // Multiplies every rate limit (src/limits/rate-limits.ts): 2 doubles them all.
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(10_000).default(1),
+  // How many subscriptions one API token may hold open at once, over all its connections.
+  API_TOKEN_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(10_000).default(20),
   AUTO_MIGRATE: flag.default(true),
   SCHEDULER: flag.default(true),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),

@@ -8,6 +8,7 @@ import type { PhotoStorage } from './storage/photo-storage.js';
 import type { Role } from './generated/sqlite/enums.js';
 import type { Coalescer } from './events/coalescer.js';
 import type { RateLimits } from './limits/rate-limits.js';
+import type { SubscriptionSlots } from './limits/subscription-slots.js';
 
 export interface Clock {
   now(): Date;
@@ -29,6 +30,8 @@ export interface AppDeps {
   /** Spaces out bursts of publishes for one key, e.g. a tally under heavy voting. */
   coalescer: Coalescer;
   rateLimits: RateLimits;
+  /** Subscriptions each API token holds open in this process. */
+  subscriptionSlots: SubscriptionSlots;
 }
 
 export type ApiScope = 'BOARD' | 'SESSIONS' | 'FIGURES' | 'RULES';

@@ -1,4 +1,6 @@
 import { Mutex, withTimeout, E_TIMEOUT } from 'async-mutex';
+import type { Database as BetterSqliteDatabase } from 'better-sqlite3';
+import { cachePreparedStatements } from './sqlite-statements.js';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
 
 /**
@@ -22,7 +24,11 @@ export class SqliteGateFactory implements SqlDriverAdapterFactory {
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return gate(await this.inner.connect(), this.waitLimitMs);
+    const adapter = await this.inner.connect();
+    // The adapter's better-sqlite3 connection (a public field of its class, not of the interface).
+    const client = (adapter as { client?: BetterSqliteDatabase }).client;
+    if (client) cachePreparedStatements(client);
+    return gate(adapter, this.waitLimitMs);
   }
 }
 

@@ -57,6 +57,21 @@ const capitalize = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 const resultTypeName = (parentTypeName: string, fieldName: string, suffix: string) =>
   parentTypeName === 'Mutation' ? `${capitalize(fieldName)}${suffix}` : `${parentTypeName}${capitalize(fieldName)}${suffix}`;
 
+const defaultConnectionSize = 20;
+const defaultListMultiplier = 10;
+
+/**
+ * The cost of a connection field: its selection once per item it may return (first/last, or the default
+ * page), so asking for 100 costs five times asking for 20. Its `edges` list already counts as ten items,
+ * hence the tenth. Set on each connection field (`complexity: connectionComplexity`): as a default for
+ * every field it would make the plugin decode every field's arguments up front, and one bad id would
+ * then fail the whole operation instead of its own field.
+ */
+export function connectionComplexity(args: { first?: number | null; last?: number | null }) {
+  const size = args.first ?? args.last ?? defaultConnectionSize;
+  return { field: 1, multiplier: Math.max(size, 0) / defaultListMultiplier };
+}
+
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   PrismaTypes: PrismaTypes;
@@ -102,7 +117,7 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
     maxConnectionSize: 100,
-    defaultConnectionSize: 20,
+    defaultConnectionSize,
   },
   relay: {
     clientMutationId: 'omit',
@@ -144,7 +159,7 @@ export const builder = new SchemaBuilder<{
   },
   complexity: {
     defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    defaultListMultiplier,
     limit: (ctx) => ctx.limits,
     complexityError: (kind, result) => {
       // kind is "Complexity", "Depth" or "Breadth"; result holds e.g. complexity and maxComplexity.

@@ -6,11 +6,13 @@ import { sessionCookieName, viewerFromSessionToken } from '../modules/identity/i
 import { viewerFromApiToken } from '../modules/tokens/tokens.service.js';
 import { RateLimitedError } from '../errors.js';
 
-// Third parties get a smaller query budget than our own app; anonymous callers the smallest.
+// Third parties get a smaller query budget than our own app; anonymous callers the smallest. A
+// connection costs its selection once per item asked for (graphql/builder.ts): the web's largest page,
+// the board at 20 concerns, costs about 650.
 export const limitsByViewer: Record<Viewer['kind'], RequestLimits> = {
-  anonymous: { complexity: 500, depth: 8, breadth: 150, maxPageSize: 50 },
-  token: { complexity: 1500, depth: 10, breadth: 300, maxPageSize: 100 },
-  user: { complexity: 4000, depth: 12, breadth: 500, maxPageSize: 100 },
+  anonymous: { complexity: 1000, depth: 8, breadth: 150, maxPageSize: 50 },
+  token: { complexity: 3000, depth: 10, breadth: 300, maxPageSize: 100 },
+  user: { complexity: 8000, depth: 12, breadth: 500, maxPageSize: 100 },
   system: { complexity: 100_000, depth: 50, breadth: 10_000, maxPageSize: 1000 },
 };
 
@@ -65,6 +67,8 @@ export async function spendRequestBudget(deps: AppDeps, viewer: Viewer, ip: stri
       throw new GraphQLError(error.message, {
         extensions: {
           code: 'RATE_LIMITED',
+          // retryAfter mirrors the Retry-After header; retryAfterSeconds is the name our web app reads.
+          retryAfter: error.retryAfterSeconds,
           retryAfterSeconds: error.retryAfterSeconds,
           http: { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
         },

@@ -6,6 +6,7 @@ import './scalars.schema.js';
 import './errors.schema.js';
 import '../modules/identity/identity.schema.js';
 import '../modules/members/members.schema.js';
+import '../modules/tokens/tokens.schema.js';
 import '../modules/communities/communities.schema.js';
 import '../modules/concerns/concerns.schema.js';
 import '../modules/proposals/proposals.schema.js';

@@ -10,6 +10,8 @@ export interface HttpRoute {
   /** Whether the caller's request budget is spent (off for health checks). */
   rateLimited: boolean;
   handle(request: Request, ctx: Context, match: RegExpMatchArray): Promise<Response>;
+  /** The route's own error document for failures before its handler runs (bad token, 429, 503). */
+  errorResponse?(status: number, code: string, message: string, headers: Record<string, string>): Response;
 }
 
 export function json(body: unknown, init: ResponseInit = {}): Response {

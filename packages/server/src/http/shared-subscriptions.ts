@@ -4,7 +4,6 @@
 // operation (same document and variables) with the same standing (kind of caller, and roles in each
 // community) share one "hub": the first one's stream is executed, and its results go to all of them.
 import { getOperationAST, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import { Repeater } from 'graphql-yoga';
 import type { Viewer } from '../context.js';
 
 /** Root subscription fields whose events read the same for everyone of the same standing. */
@@ -87,26 +86,91 @@ export async function sharedSubscribe(args: ExecutionArgs, subscribe: Subscribe)
   const existing = hubs.get(key);
   const hub = existing ?? new Hub(key, own);
   if (!existing) hubs.set(key, hub);
-  return new Repeater<ExecutionResult>(async (push, stop) => {
-    // A follower hears the hub from now on, but says its own first snapshot before anything it heard.
-    let heard: ExecutionResult[] | null = existing ? [] : null;
-    const listener: Listener = {
-      push: (result) => (heard ? heard.push(result) : void push(result)),
-      end: (error) => stop(error),
-    };
-    hub.listeners.add(listener);
-    try {
-      if (existing) {
-        const first = await own.next();
+  const feed = new Feed(() => hub.detach(listener));
+  // A follower hears the hub from now on, but says its own first snapshot before anything it heard.
+  let heard: ExecutionResult[] | null = existing ? [] : null;
+  const listener: Listener = {
+    push: (result) => (heard ? heard.push(result) : feed.push(result)),
+    end: (error) => feed.end(error),
+  };
+  hub.listeners.add(listener);
+  if (existing) {
+    own.next().then(
+      (first) => {
         void own.return?.();
-        if (first.done) return;
-        await push(first.value);
-        for (const result of heard!) await push(result);
+        if (first.done) return feed.end();
+        feed.push(first.value);
+        for (const result of heard!) feed.push(result);
         heard = null;
-      }
-      await stop;
-    } finally {
-      hub.detach(listener);
+      },
+      (error: unknown) => feed.end(error),
+    );
+  }
+  return feed;
+}
+
+/**
+ * One subscriber's queue of results. Every event passes through one of these per socket, so it is a
+ * plain queue and one pending promise: a Repeater cost about 9% of the fan-out's CPU in the profile.
+ * Like a Repeater, it hands over what was queued before it ends (with the error, if any).
+ */
+const maxQueuedResults = 256;
+
+class Feed implements AsyncIterableIterator<ExecutionResult> {
+  private readonly queue: ExecutionResult[] = [];
+  private waiting: { resolve(result: IteratorResult<ExecutionResult>): void; reject(error: unknown): void } | null = null;
+  private ended = false;
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly onEnd: () => void) {}
+
+  push(value: ExecutionResult): void {
+    if (this.ended) return;
+    const waiting = this.waiting;
+    if (waiting) {
+      this.waiting = null;
+      waiting.resolve({ done: false, value });
+      return;
     }
-  });
+    // A socket that stopped reading must not hold results forever. Shared fields publish whole
+    // snapshots, so when one falls this far behind, the newest supersede the oldest.
+    if (this.queue.length >= maxQueuedResults) this.queue.shift();
+    this.queue.push(value);
+  }
+
+  end(error?: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (error !== undefined) this.failure = { error };
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting) this.settleEnded(waiting);
+    this.onEnd();
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    if (this.queue.length > 0) return Promise.resolve({ done: false, value: this.queue.shift()! });
+    return new Promise((resolve, reject) => {
+      if (this.ended) this.settleEnded({ resolve, reject });
+      else this.waiting = { resolve, reject };
+    });
+  }
+
+  return(): Promise<IteratorResult<ExecutionResult>> {
+    this.queue.length = 0;
+    this.end();
+    return Promise.resolve({ done: true, value: undefined });
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  /** The error once, then done for good. */
+  private settleEnded(waiting: { resolve(result: IteratorResult<ExecutionResult>): void; reject(error: unknown): void }) {
+    const failure = this.failure;
+    this.failure = null;
+    if (failure) waiting.reject(failure.error);
+    else waiting.resolve({ done: true, value: undefined });
+  }
 }

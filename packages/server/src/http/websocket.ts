@@ -4,10 +4,11 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { CloseCode } from 'graphql-ws';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import { GraphQLError, getOperationAST, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
-import type { AppDeps, Viewer } from '../context.js';
-import { clientIp, contextFor, resolveViewer } from '../graphql/context-factory.js';
+import type { AppDeps, Context, Viewer } from '../context.js';
+import { clientIp, contextFor, resolveViewer, spendRequestBudget } from '../graphql/context-factory.js';
+import { anonymousSubscriptionRefusal } from '../graphql/api-guards.js';
 import { isAllowedOrigin } from './origin.js';
 import { sharedSubscribe } from './shared-subscriptions.js';
 
@@ -32,16 +33,22 @@ type EnvelopedExecute = (args: ExecutionArgs) => unknown;
 export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<object, object>) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxWebSocketPayloadBytes });
 
-  const credentials = (extra: Extra, params: Record<string, unknown> | undefined) => ({
-    authorization: typeof params?.authorization === 'string' ? params.authorization : undefined,
-    cookie: extra.request.headers.cookie,
-  });
+  // An API token travels only in the connection_init payload ("authorization": "Bearer ysk_…"); the
+  // cookie is read for the session cookie alone, so a token placed in a cookie is never honoured.
+  const credentials = (extra: Extra, params: Record<string, unknown> | undefined) => {
+    const authorization = params?.authorization ?? params?.Authorization;
+    return { authorization: typeof authorization === 'string' ? authorization : undefined, cookie: extra.request.headers.cookie };
+  };
 
   useServer<Record<string, unknown> | undefined, Extra>(
     {
       connectionInitWaitTimeout: 10_000,
       execute: (args) => (args.rootValue as { execute: EnvelopedExecute }).execute(args) as never,
-      subscribe: (args) => sharedSubscribe(args, (args.rootValue as { subscribe: EnvelopedExecute }).subscribe as never) as never,
+      // A token's slot is held around the whole stream it receives, shared or its own.
+      subscribe: (args) =>
+        deps.subscriptionSlots.hold((args.contextValue as Context).viewer, () =>
+          sharedSubscribe(args, (args.rootValue as { subscribe: EnvelopedExecute }).subscribe as never),
+        ) as never,
       onConnect: async (ctx) => {
         try {
           await resolveViewer(deps, credentials(ctx.extra, ctx.connectionParams));
@@ -72,6 +79,13 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
           params: payload,
         });
         const ip = clientIp(ctx.extra.request.headers, ctx.extra.request.socket.remoteAddress, deps.config.TRUST_PROXY);
+        // Every operation over the socket spends the same request budget as one over HTTP.
+        try {
+          await spendRequestBudget(deps, viewer, ip);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
         const contextValue = {
           ...contextFor(deps, viewer, { ip, userAgent: ctx.extra.request.headers['user-agent'] ?? '', secure: false }),
           connectionId: ctx.extra.connectionId,
@@ -84,6 +98,8 @@ export function createWebSocketServer(deps: AppDeps, yoga: YogaServerInstance<ob
         }
         const errors = validate(schema, document);
         if (errors.length > 0) return errors;
+        const refusal = getOperationAST(document, payload.operationName)?.operation === 'subscription' ? anonymousSubscriptionRefusal(contextValue) : null;
+        if (refusal) return [refusal];
         return {
           schema,
           document,

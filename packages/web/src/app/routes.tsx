@@ -64,7 +64,12 @@ export const router = createBrowserRouter([
                 path: routePatterns.actions,
                 element: lazyPage(() => import('../features/actions/ActionsPage.tsx'), 'ActionsPage', ['actions']),
               },
+              {
+                path: routePatterns.action,
+                element: lazyPage(() => import('../features/actions/ActionPage.tsx'), 'ActionPage', ['actions']),
+              },
               { path: routePatterns.rules, element: lazyPage(() => import('../features/rules/RulesPage.tsx'), 'RulesPage', ['rules']) },
+              { path: routePatterns.rule, element: lazyPage(() => import('../features/rules/RulePage.tsx'), 'RulePage', ['rules']) },
               {
                 path: routePatterns.figures,
                 element: lazyPage(() => import('../features/figures/FiguresPage.tsx'), 'FiguresPage', ['figures']),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { builder } from '../../graphql/builder.js';
+import { builder, connectionComplexity } from '../../graphql/builder.js';
 import { ActionStatus } from '../../generated/sqlite/enums.js';
+import { CommunityRef } from '../communities/communities.schema.js';
 import { readableCommunityWhere } from '../communities/communities.service.js';
 import { ConcernRef } from '../concerns/concerns.schema.js';
 import { MembershipRef } from '../members/members.schema.js';
@@ -8,6 +9,7 @@ import { ProposalRef } from '../proposals/proposals.schema.js';
 import { DecisionRef } from '../votes/votes.schema.js';
 import { canRunAction } from './actions.policy.js';
 import {
+  actionListWhere,
   addMilestone,
   blockAction,
   completeAction,
@@ -60,7 +62,7 @@ export const ActionRef = builder.prismaNode('Action', {
     decision: t.relation('decision', { description: 'The decision that adopted the proposal.' }),
     proposal: t.relation('proposal', { description: 'The adopted proposal it carries out.' }),
     milestones: t.relation('milestones', { query: { orderBy: { position: 'asc' } } }),
-    updates: t.relatedConnection('updates', { cursor: 'id', query: { orderBy: { id: 'desc' } } }),
+    updates: t.relatedConnection('updates', { complexity: connectionComplexity, cursor: 'id', query: { orderBy: { id: 'desc' } } }),
   }),
 });
 
@@ -99,6 +101,26 @@ builder.prismaObjectField(ConcernRef, 'actions', (t) =>
 
 builder.prismaObjectField(DecisionRef, 'actions', (t) =>
   t.relation('actions', { description: 'The actions that carry out what it adopted.', query: { orderBy: { id: 'asc' } } }),
+);
+
+// The actions screen: every action of the community, newest first, a page at a time.
+builder.prismaObjectField(CommunityRef, 'actions', (t) =>
+  t.prismaConnection({
+    type: 'Action',
+    cursor: 'id',
+    description: "The community's actions, newest first.",
+    authScopes: (community) => ({ read: { communityId: community.id, area: 'BOARD' } }),
+    args: {
+      status: t.arg({ type: [ActionStatusEnum], required: false }),
+      overdue: t.arg.boolean({ required: false, description: 'Only actions past their due date and not done, or only the others.' }),
+    },
+    resolve: (query, community, args, ctx) =>
+      ctx.db.action.findMany({
+        ...query,
+        where: { AND: [{ concern: { communityId: community.id } }, actionListWhere(args, ctx.clock.now())] },
+        orderBy: { id: 'desc' },
+      }),
+  }),
 );
 
 builder.queryField('action', (t) =>

@@ -34,6 +34,17 @@ export function isActionOverdue(action: { dueAt: Date; status: ActionStatus }, n
   return action.status !== 'DONE' && action.dueAt.getTime() < now.getTime();
 }
 
+/** The filters of the community's action list; `overdue` means what isActionOverdue says. */
+export function actionListWhere(filter: { status?: ActionStatus[] | null; overdue?: boolean | null }, now: Date): Prisma.ActionWhereInput {
+  const overdue: Prisma.ActionWhereInput = { status: { not: 'DONE' }, dueAt: { lt: now } };
+  return {
+    AND: [
+      filter.status?.length ? { status: { in: filter.status } } : {},
+      filter.overdue === true ? overdue : filter.overdue === false ? { NOT: overdue } : {},
+    ],
+  };
+}
+
 export interface MilestoneInput {
   title: string;
   weight: number;

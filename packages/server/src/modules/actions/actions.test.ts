@@ -280,6 +280,37 @@ describe.each(providers)('actions on %s', (provider) => {
     expect(await t.db.progressUpdate.count({ where: { actionId: action.id } })).toBe(1);
   });
 
+  it("lists the community's actions newest first, by status and overdue, a page at a time", async () => {
+    const listWorld = await createWorld(t.db);
+    const scene = await createDecidedConcern(t.db, { community: listWorld.community, reporterId: listWorld.resident.id, chairId: listWorld.cadre.id });
+    const planned = await createActionFixture(t.db, { decided: scene, status: 'PLANNED' });
+    const late = await createActionFixture(t.db, { decided: scene, status: 'IN_PROGRESS', dueAt: new Date(clock.now().getTime() - days(1)) });
+    const done = await createActionFixture(t.db, { decided: scene, status: 'DONE', dueAt: new Date(clock.now().getTime() - days(2)) });
+    const list = `query ($slug: String!, $status: [ActionStatus!], $overdue: Boolean, $first: Int) {
+      community(slug: $slug) { actions(status: $status, overdue: $overdue, first: $first) { edges { node { id overdue } } pageInfo { hasNextPage } } } }`;
+    const ids = async (variables: Record<string, unknown>, as: Caller = listWorld.resident) => {
+      const result = await t.gql(list, { slug: listWorld.community.slug, ...variables }, as);
+      expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+      const actions = (result.data as { community: { actions: { edges: { node: { id: string; overdue: boolean } }[] } } }).community.actions;
+      return actions.edges.map((edge) => edge.node.id);
+    };
+    expect(await ids({})).toEqual([done, late, planned].map((a) => gid('Action', a.id)));
+    expect(await ids({ status: ['PLANNED', 'DONE'] })).toEqual([done, planned].map((a) => gid('Action', a.id)));
+    expect(await ids({ overdue: true })).toEqual([gid('Action', late.id)]);
+    expect(await ids({ overdue: false })).toEqual([done, planned].map((a) => gid('Action', a.id)));
+    expect(await ids({ first: 1 })).toEqual([gid('Action', done.id)]);
+    // A public community's actions are public, like its board.
+    expect(await ids({}, undefined)).toHaveLength(3);
+
+    const hidden = await createWorld(t.db, { isPublic: false });
+    const secret = await createDecidedConcern(t.db, { community: hidden.community, reporterId: hidden.resident.id, chairId: hidden.cadre.id });
+    await createActionFixture(t.db, { decided: secret });
+    const query = `query ($slug: String!) { community(slug: $slug) { actions { edges { node { id } } } } }`;
+    expect((await t.gql(query, { slug: hidden.community.slug }, hidden.outsider)).data).toEqual({ community: null });
+    const own = await t.gql(query, { slug: hidden.community.slug }, hidden.resident);
+    expect((own.data as { community: { actions: { edges: unknown[] } } }).community.actions.edges).toHaveLength(1);
+  });
+
   it('hides the actions of a private community from outsiders', async () => {
     const hidden = await createWorld(t.db, { isPublic: false });
     const scene = await createDecidedConcern(t.db, { community: hidden.community, reporterId: hidden.resident.id, chairId: hidden.cadre.id });

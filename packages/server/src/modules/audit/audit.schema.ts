@@ -1,6 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
-import { builder } from '../../graphql/builder.js';
+import { builder, connectionComplexity } from '../../graphql/builder.js';
 import { CommunityRef } from '../communities/communities.schema.js';
 import { canReadAuditTrail } from './audit.policy.js';
 
@@ -31,6 +31,7 @@ export const AuditEventRef = builder.prismaNode('AuditEvent', {
 
 builder.prismaObjectField(CommunityRef, 'auditTrail', (t) =>
   t.relatedConnection('auditEvents', {
+    complexity: connectionComplexity,
     description: 'Who did what and when, newest first (cadres and admins).',
     authScopes: (community) => ({ cadre: community.id }),
     cursor: 'id',

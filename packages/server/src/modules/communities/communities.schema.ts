@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { builder } from '../../graphql/builder.js';
+import { builder, connectionComplexity } from '../../graphql/builder.js';
 import { CommunityKind, GroupKind } from '../../generated/sqlite/enums.js';
 import { RoleEnum } from '../members/members.schema.js';
 import { roleIn } from '../members/members.policy.js';
@@ -51,6 +51,7 @@ export const CommunityRef = builder.prismaNode('Community', {
       resolve: (community, _args, ctx) => roleIn(ctx.viewer, community.id),
     }),
     members: t.relatedConnection('memberships', {
+      complexity: connectionComplexity,
       authScopes: (community) => ({ admin: community.id }),
       cursor: 'id',
       args: {

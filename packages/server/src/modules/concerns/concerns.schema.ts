@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { Prisma } from '../../db/client.js';
-import { builder } from '../../graphql/builder.js';
+import { builder, connectionComplexity } from '../../graphql/builder.js';
 import { ConcernStatus } from '../../generated/sqlite/enums.js';
 import { isTimelineKind, auditKinds } from '../audit/audit-kinds.js';
 import { CategoryRef, CommunityRef, GroupRef } from '../communities/communities.schema.js';
@@ -190,6 +190,7 @@ function rootBoardWhere(ctx: Context, args: BoardArgs & { communityId: { id: str
 
 builder.prismaObjectFields(CommunityRef, (t) => ({
   concerns: t.relatedConnection('concerns', {
+    complexity: connectionComplexity,
     description: "The community's board.",
     authScopes: (community) => ({ read: { communityId: community.id, area: 'BOARD' } }),
     cursor: 'id',
@@ -209,6 +210,7 @@ builder.queryFields((t) => ({
       ctx.db.concern.findFirst({ ...query, where: { id: Number(id.id), community: readableCommunityWhere(ctx, 'BOARD') } }),
   }),
   concerns: t.prismaConnection({
+    complexity: connectionComplexity,
     type: 'Concern',
     cursor: 'id',
     description: "A community's board, by the community's id; empty when the viewer may not read it.",

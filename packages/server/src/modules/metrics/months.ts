@@ -76,3 +76,12 @@ export function localDateTime(date: Date, timeZone: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
 }
+
+/** "2026-11-28T17:05:09+08:00": ISO 8601 with the zone's offset at that instant (Open311, feeds). */
+export function isoWithOffset(date: Date, timeZone: string): string {
+  const offsetMinutes = Math.round(offsetAt(date, timeZone) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const two = (n: number) => String(n).padStart(2, '0');
+  const zone = `${sign}${two(Math.floor(Math.abs(offsetMinutes) / 60))}:${two(Math.abs(offsetMinutes) % 60)}`;
+  return `${localDateTime(date, timeZone).replace(' ', 'T')}${zone}`;
+}

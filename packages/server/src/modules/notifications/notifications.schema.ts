@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { builder } from '../../graphql/builder.js';
+import { builder, connectionComplexity } from '../../graphql/builder.js';
 import { isSelf } from '../identity/identity.policy.js';
 import { MeRef } from '../identity/identity.schema.js';
 import { markNotificationsRead, unreadNotificationCount } from './notifications.service.js';
@@ -22,6 +22,7 @@ export const NotificationRef = builder.prismaNode('Notification', {
 
 builder.objectFields(MeRef, (t) => ({
   notifications: t.prismaConnection({
+    complexity: connectionComplexity,
     type: 'Notification',
     cursor: 'id',
     description: 'Newest first.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { offsetForArgs, resolveOffsetConnection } from '@pothos/plugin-relay';
-import { builder } from '../../graphql/builder.js';
+import { builder, connectionComplexity } from '../../graphql/builder.js';
 import type { Context } from '../../context.js';
 import { ProposalStatus, Stance } from '../../generated/sqlite/enums.js';
 import type { Prisma } from '../../db/client.js';
@@ -52,7 +52,7 @@ export const ProposalRef = builder.prismaNode('Proposal', {
     author: t.relation('author'),
     concern: t.relation('concern'),
     mergedInto: t.relation('mergedInto', { nullable: true }),
-    comments: t.relatedConnection('comments', { cursor: 'id', query: { orderBy: { id: 'asc' } }, totalCount: true }),
+    comments: t.relatedConnection('comments', { complexity: connectionComplexity, cursor: 'id', query: { orderBy: { id: 'asc' } }, totalCount: true }),
   }),
 });
 
@@ -84,6 +84,7 @@ const proposalPage = { defaultSize: 20, maxSize: 100 };
 builder.prismaObjectFields('Concern', (t) => ({
   // Offset pages: Prisma's cursors cannot page over the nullable pinnedAt this list is ordered by.
   proposals: t.connection({
+    complexity: connectionComplexity,
     type: ProposalRef,
     args: { includeWithdrawn: t.arg.boolean({ defaultValue: false }) },
     select: (args, _ctx, nestedSelection) => {
@@ -99,6 +100,7 @@ builder.prismaObjectFields('Concern', (t) => ({
     resolve: (concern, args) => resolveOffsetConnection({ args, ...proposalPage }, () => concern.proposals as ProposalRow[]),
   }),
   comments: t.relatedConnection('comments', {
+    complexity: connectionComplexity,
     description: 'Comments on the concern itself; comments on a proposal are under the proposal.',
     cursor: 'id',
     query: { where: { proposalId: null }, orderBy: { id: 'asc' } },

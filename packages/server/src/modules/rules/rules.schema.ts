@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { builder } from '../../graphql/builder.js';
+import { builder, connectionComplexity } from '../../graphql/builder.js';
 import { RuleStatus } from '../../generated/sqlite/enums.js';
 import { CommunityKindEnum, CommunityRef } from '../communities/communities.schema.js';
 import { DecisionRef } from '../votes/votes.schema.js';
@@ -137,6 +137,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, { id }, ctx) => ctx.db.rule.findFirst({ ...query, where: { AND: [{ id: Number(id.id) }, readableRulesWhere(ctx.viewer)] } }),
   }),
   practiceLibrary: t.prismaConnection({
+    complexity: connectionComplexity,
     type: 'Rule',
     cursor: 'id',
     description:

@@ -480,9 +480,10 @@ describe('the tally subscription', () => {
     const admitted = await subscribeSse(t, SUBSCRIBE, { id }, { token: sessions });
     expect((await admitted.next()).data).toMatchObject({ tally: { closed: false } });
     admitted.close();
-    for (const caller of [{ token: board }, world.outsider, undefined]) {
+    // Anonymous callers may not subscribe at all, so they hear that they must sign in.
+    for (const [caller, code] of [[{ token: board }, 'FORBIDDEN'], [world.outsider, 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {
       const refused = await subscribeSse(t, SUBSCRIBE, { id }, caller);
-      expect((await refused.next()).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await refused.next()).errors?.[0]?.extensions?.code).toBe(code);
       refused.close();
     }
   });

@@ -19,13 +19,14 @@ import { CheckIcon } from '../../shared/ui/icons.tsx';
 import { Skeleton } from '../../shared/ui/Loading.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { ProgressBar } from '../../shared/ui/ProgressBar.tsx';
-import { PhotoPicker } from './PhotoPicker.tsx';
+import { PhotoPicker } from '../../shared/ui/PhotoPicker.tsx';
 import styles from './ReportConcernPage.module.css';
 
 /** The server's limits (ReportConcernInput), said in the hints and enforced by maxLength. */
 const MAX_TITLE = 80;
 const MAX_BODY = 2000;
 const MAX_PLACE = 120;
+const MAX_PHOTOS = 4;
 
 const ReportContextQuery = graphql(`
   query ReportContext($slug: String!) {
@@ -285,6 +286,7 @@ function ReportForm({ community, defaultGroupId, onReported }: ReportFormProps) 
           error={issues.place}
         />
         <PhotoPicker
+          max={MAX_PHOTOS}
           photos={photos}
           onChange={(next) => {
             setPhotos(next);

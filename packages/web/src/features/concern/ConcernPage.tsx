@@ -31,6 +31,7 @@ import { ProposalsSection, type DeliberationContext } from './ProposalsSection.t
 import { VotePanel } from './VotePanel.tsx';
 import deliberationStyles from './deliberation.module.css';
 import { useViewer } from '../../shared/session/viewer.ts';
+import { isCadreRole } from '../../shared/session/roles.ts';
 
 export type ConcernPageData = ResultOf<typeof ConcernPageQuery>;
 export type ConcernDetail = NonNullable<ConcernPageData['concern']>;
@@ -168,8 +169,13 @@ function Deliberation({ concern, live }: { concern: ConcernDetail; live: object 
   return (
     <>
       {open ? <VotePanel votingWindow={open} proposals={proposals} isMember={context.isMember} signedIn={context.signedIn} /> : null}
-      {deliberation.votingWindow?.decision ? <DecisionPanel decision={deliberation.votingWindow.decision} /> : null}
-      <ConcernActions concernId={concern.id} concernStatus={concern.status} live={live} />
+      {deliberation.votingWindow?.decision ? (
+        <DecisionPanel
+          decision={deliberation.votingWindow.decision}
+          draftRuleTo={isCadreRole(concern.community.myRole) ? paths.rules(concern.community.slug, deliberation.votingWindow.decision.id) : undefined}
+        />
+      ) : null}
+      <ConcernActions concernId={concern.id} concernStatus={concern.status} slug={concern.community.slug} live={live} />
       <ProposalsSection proposals={proposals} context={context} />
       <section className={deliberationStyles.section} aria-labelledby="discussion-heading">
         <h2 id="discussion-heading">{t('comments.heading')}</h2>
@@ -187,8 +193,8 @@ function ConcernComments({ concernId, canComment, signedIn, live }: { concernId:
   return <CommentsList comments={comments} target={{ concernId }} canComment={canComment} signedIn={signedIn} label={t('comments.heading')} />;
 }
 
-function ConcernActions({ concernId, concernStatus, live }: { concernId: string; concernStatus: string; live: object }) {
+function ConcernActions({ concernId, concernStatus, slug, live }: { concernId: string; concernStatus: string; slug: string; live: object }) {
   const [{ data, error }, refetch] = useQuery({ query: ConcernActionsQuery, variables: { id: concernId }, context: live });
   if (!data) return error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : null;
-  return <ActionProgress actions={data.concern?.actions ?? []} concernStatus={concernStatus} />;
+  return <ActionProgress actions={data.concern?.actions ?? []} concernStatus={concernStatus} slug={slug} />;
 }

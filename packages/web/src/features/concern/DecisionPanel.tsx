@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/format/useFormat.ts';
 import { Badge } from '../../shared/ui/Badge.tsx';
+import { ButtonLink } from '../../shared/ui/Button.tsx';
 import { TallyBar } from '../../shared/ui/TallyBar.tsx';
 import type { ResultOf } from '../../shared/api/graphql.ts';
 import type { ConcernDeliberationQuery } from './deliberation.documents.ts';
@@ -8,13 +9,17 @@ import styles from './deliberation.module.css';
 
 type Decision = NonNullable<NonNullable<NonNullable<ResultOf<typeof ConcernDeliberationQuery>['concern']>['votingWindow']>['decision']>;
 
-/** The recorded result: a tally bar per proposal, the adopted ones marked, the quorum, who chaired, when. */
-export function DecisionPanel({ decision }: { decision: Decision }) {
+/**
+ * The recorded result: a tally bar per proposal, the adopted ones marked, the quorum, who chaired, when.
+ * `draftRuleTo`: for cadres, where to write a standing rule from it.
+ */
+export function DecisionPanel({ decision, draftRuleTo }: { decision: Decision; draftRuleTo?: string }) {
   const { t } = useTranslation(['concern', 'common']);
   return (
     <section className={styles.section} aria-labelledby="decision-heading">
       <h2 id="decision-heading">{t('decision.heading')}</h2>
       <DecisionBody decision={decision} />
+      {draftRuleTo ? <ButtonLink to={draftRuleTo}>{t('decision.draftRule')}</ButtonLink> : null}
     </section>
   );
 }

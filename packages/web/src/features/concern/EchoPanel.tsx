@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { mutationOutcome } from '../../shared/api/mutation-result.ts';
+import { useDebounced } from '../../shared/hooks/useDebounced.ts';
 import { fieldIssues } from '../../shared/errors/describe-error.ts';
 import { statusLabel } from '../../shared/i18n/dynamic-key.ts';
 import { Button } from '../../shared/ui/Button.tsx';
@@ -299,13 +300,4 @@ function AssignDialog({
       ) : null}
     </Dialog>
   );
-}
-
-function useDebounced<Value>(value: Value, delayMs: number): Value {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), delayMs);
-    return () => window.clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
 }

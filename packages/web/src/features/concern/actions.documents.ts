@@ -1,4 +1,5 @@
 import { graphql } from '../../shared/api/graphql.ts';
+import { MilestoneFields, ProgressUpdateFields } from '../../shared/actions/action-parts.documents.ts';
 import { MutationErrorFields } from '../../shared/api/mutation-result.ts';
 
 /** What is being done about the concern: each action's progress, and its rating while it is open. */
@@ -88,34 +89,23 @@ export const ConcernActionsQuery = graphql(
 );
 
 /** An action's steps and latest news, asked for apart: in the actions query they would pass a visitor's complexity cap. */
-export const ActionDetailsQuery = graphql(`
-  query ActionDetails($id: ID!) {
-    action(id: $id) {
-      id
-      milestones {
+export const ActionDetailsQuery = graphql(
+  `
+    query ActionDetails($id: ID!) {
+      action(id: $id) {
         id
-        title
-        weight
-        position
-        done
-        doneAt
-      }
-      updates(first: 3) {
-        edges {
-          node {
-            id
-            body
-            createdAt
-            author {
-              id
-              displayName
-            }
-            photos {
-              url
+        milestones {
+          ...MilestoneFields
+        }
+        updates(first: 3) {
+          edges {
+            node {
+              ...ProgressUpdateFields
             }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [MilestoneFields, ProgressUpdateFields],
+);

@@ -4,6 +4,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/useFormat.ts';
+import { ChartTable } from './ChartTable.tsx';
 import styles from './TrendChart.module.css';
 
 export interface TrendPoint {
@@ -47,26 +48,7 @@ export default function TrendChart({ title, points, kind }: TrendChartProps) {
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <details className={styles.details}>
-        <summary>{t('chart.showTable')}</summary>
-        <table className={styles.table}>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('chart.period')}</th>
-              <th scope="col">{t('chart.value')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point) => (
-              <tr key={point.period}>
-                <th scope="row">{point.period}</th>
-                <td>{show(point.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable title={title} labelHeading={t('chart.period')} rows={points.map((point) => ({ label: point.period, value: show(point.value) }))} />
     </figure>
   );
 }

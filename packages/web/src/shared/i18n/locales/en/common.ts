@@ -71,6 +71,36 @@ export const common: Messages<typeof source> = {
     total: 'Total: {{total}}',
     noVotes: 'Nobody has voted yet.',
   },
+  // An action's progress (the concern page and the actions pages).
+  action: {
+    progress: 'Done so far',
+    owner: 'Carried out by {{name}}',
+    due: 'Due by {{date}}',
+    overdue: 'Past its due date ({{date}})',
+    done: 'Done on {{date}}',
+    blocked: 'Held up: {{reason}}',
+    milestones: 'Steps',
+    milestoneDone: 'Done: ',
+    milestoneTodo: 'Not done yet: ',
+    milestoneDoneAt: 'done on {{date}}',
+    weight: '{{share}} of the work',
+    updates: 'Latest news',
+    noUpdates: 'No news posted yet.',
+    updateBy: '{{name}} · {{date}}',
+    photo: 'Progress photo {{n}} (open for the full size)',
+  },
+  // Adding photos to a report or a progress update.
+  photoPicker: {
+    photos: 'Photos (optional)',
+    photosHint: 'Up to {{max}} photos, each at most {{mb}} MB, JPG, PNG or WebP.',
+    takePhoto: 'Take a photo',
+    choosePhoto: 'Choose photos',
+    removePhoto: 'Remove photo {{n}}',
+    photoPreview: 'Preview of photo {{n}}',
+    photoTooLarge: '"{{name}}" is too large ({{size}} MB); each photo may be at most {{mb}} MB.',
+    photoWrongType: '"{{name}}" is not a JPG, PNG or WebP photo.',
+    tooManyPhotos: 'At most {{max}} photos.',
+  },
   progress: {
     complete: '{{percent}} done',
   },
@@ -100,6 +130,7 @@ export const common: Messages<typeof source> = {
   chart: {
     showTable: 'Show the numbers as a table',
     period: 'Period',
+    category: 'Category',
     value: 'Value',
   },
   dialog: {

@@ -16,6 +16,7 @@ export const errors: Messages<typeof source> = {
       NOT_A_MEMBER: 'Only members of this community can do this.',
       CADRE_REQUIRED: 'Only community cadres can do this.',
       ADMIN_REQUIRED: 'Only community admins can do this.',
+      OWN_ROLE: 'You cannot change your own role or membership. Please ask another admin.',
       MEMBERSHIP_SUSPENDED: 'Your membership of this community is suspended.',
       OWN_CONCERN: 'You reported this concern yourself, so there is no need to second it.',
     },

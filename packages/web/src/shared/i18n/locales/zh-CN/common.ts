@@ -70,6 +70,36 @@ export const common = {
     total: '共 {{total}} 票',
     noVotes: '还没有人投票。',
   },
+  // An action's progress (the concern page and the actions pages).
+  action: {
+    progress: '完成进度',
+    owner: '负责：{{name}}',
+    due: '计划 {{date}} 前完成',
+    overdue: '已超过计划完成时间（{{date}}）',
+    done: '{{date}} 完成',
+    blocked: '遇到困难：{{reason}}',
+    milestones: '办理节点',
+    milestoneDone: '已完成：',
+    milestoneTodo: '未完成：',
+    milestoneDoneAt: '{{date}} 完成',
+    weight: '占 {{share}}',
+    updates: '最新进展',
+    noUpdates: '还没有发布进展。',
+    updateBy: '{{name}} · {{date}}',
+    photo: '进展照片 {{n}}（点开看大图）',
+  },
+  // Adding photos to a report or a progress update.
+  photoPicker: {
+    photos: '照片（可以不传）',
+    photosHint: '最多 {{max}} 张，每张不超过 {{mb}} MB，JPG、PNG 或 WebP 格式。',
+    takePhoto: '拍照',
+    choosePhoto: '从相册选择',
+    removePhoto: '删除第 {{n}} 张照片',
+    photoPreview: '第 {{n}} 张照片预览',
+    photoTooLarge: '“{{name}}”太大了（{{size}} MB），每张不能超过 {{mb}} MB。',
+    photoWrongType: '“{{name}}”不是 JPG、PNG 或 WebP 照片。',
+    tooManyPhotos: '最多只能传 {{max}} 张照片。',
+  },
   progress: {
     complete: '已完成 {{percent}}',
   },
@@ -101,6 +131,7 @@ export const common = {
   chart: {
     showTable: '用表格查看数字',
     period: '时间',
+    category: '类别',
     value: '数值',
   },
   dialog: {

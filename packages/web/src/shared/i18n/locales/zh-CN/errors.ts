@@ -15,6 +15,7 @@ export const errors = {
       NOT_A_MEMBER: '只有本社区的成员才能这样做。',
       CADRE_REQUIRED: '只有社区干部才能这样做。',
       ADMIN_REQUIRED: '只有社区管理员才能这样做。',
+      OWN_ROLE: '你不能更改自己的角色或成员资格，请另一位管理员来改。',
       MEMBERSHIP_SUSPENDED: '你在本社区的成员身份已被暂停。',
       OWN_CONCERN: '这是你自己反映的诉求，不用再附议。',
     },

@@ -1,12 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../shared/format/useFormat.ts';
-import { Button } from '../../shared/ui/Button.tsx';
-import { AlertIcon, CloseIcon } from '../../shared/ui/icons.tsx';
-import styles from './ReportConcernPage.module.css';
+import { useFormat } from '../format/useFormat.ts';
+import { Button } from './Button.tsx';
+import { AlertIcon, CloseIcon } from './icons.tsx';
+import styles from './PhotoPicker.module.css';
 
-/** The server's rules (ReportConcernInput.photos, MAX_UPLOAD_BYTES), checked here first to save a wasted upload. */
-export const MAX_PHOTOS = 4;
+/** The server's rules (MAX_UPLOAD_BYTES; each input's photo count), checked here first to save a wasted upload. */
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
@@ -15,6 +14,8 @@ export interface PhotoPickerProps {
   onChange: (photos: File[]) => void;
   /** From the server, after a refused upload. */
   error?: string;
+  /** How many the input takes, e.g. 4 for a concern (ReportConcernInput.photos). */
+  max: number;
 }
 
 /**
@@ -22,8 +23,8 @@ export interface PhotoPickerProps {
  * Each photo shows as a preview with a big remove button. Size and type are checked before anything is
  * sent; the server checks again from the file's bytes.
  */
-export function PhotoPicker({ photos, onChange, error }: PhotoPickerProps) {
-  const { t } = useTranslation(['board', 'common']);
+export function PhotoPicker({ photos, onChange, error, max }: PhotoPickerProps) {
+  const { t } = useTranslation();
   const format = useFormat();
   const labelId = useId();
   const hintId = useId();
@@ -38,10 +39,10 @@ export function PhotoPicker({ photos, onChange, error }: PhotoPickerProps) {
     const next = [...photos];
     const found: string[] = [];
     for (const file of [...list]) {
-      if (!ACCEPTED_TYPES.includes(file.type)) found.push(t('form.photoWrongType', { name: file.name }));
+      if (!ACCEPTED_TYPES.includes(file.type)) found.push(t('photoPicker.photoWrongType', { name: file.name }));
       else if (file.size > MAX_PHOTO_BYTES)
-        found.push(t('form.photoTooLarge', { name: file.name, size: format.number(Math.round((file.size / 1024 / 1024) * 10) / 10), mb }));
-      else if (next.length >= MAX_PHOTOS) found.push(t('form.tooManyPhotos', { max: MAX_PHOTOS }));
+        found.push(t('photoPicker.photoTooLarge', { name: file.name, size: format.number(Math.round((file.size / 1024 / 1024) * 10) / 10), mb }));
+      else if (next.length >= max) found.push(t('photoPicker.tooManyPhotos', { max }));
       else next.push(file);
     }
     setProblems([...new Set(found)]);
@@ -49,14 +50,14 @@ export function PhotoPicker({ photos, onChange, error }: PhotoPickerProps) {
   };
 
   const shownError = [...problems, ...(error ? [error] : [])];
-  const full = photos.length >= MAX_PHOTOS;
+  const full = photos.length >= max;
   return (
     <div className={styles.photos} role="group" aria-labelledby={labelId} aria-describedby={hintId}>
       <p id={labelId} className={styles.photosLabel}>
-        {t('form.photos')}
+        {t('photoPicker.photos')}
       </p>
       <p id={hintId} className={styles.hint}>
-        {t('form.photosHint', { max: MAX_PHOTOS, mb })}
+        {t('photoPicker.photosHint', { max, mb })}
       </p>
       {shownError.length ? (
         <ul className={styles.photoErrors} aria-live="polite">
@@ -72,12 +73,12 @@ export function PhotoPicker({ photos, onChange, error }: PhotoPickerProps) {
         <ul className={styles.previews}>
           {photos.map((photo, index) => (
             <li key={previews[index] ?? index} className={styles.preview}>
-              {previews[index] ? <img src={previews[index]} alt={t('form.photoPreview', { n: index + 1 })} /> : null}
+              {previews[index] ? <img src={previews[index]} alt={t('photoPicker.photoPreview', { n: index + 1 })} /> : null}
               <button
                 type="button"
                 className={styles.removePhoto}
-                aria-label={t('form.removePhoto', { n: index + 1 })}
-                title={t('form.removePhoto', { n: index + 1 })}
+                aria-label={t('photoPicker.removePhoto', { n: index + 1 })}
+                title={t('photoPicker.removePhoto', { n: index + 1 })}
                 onClick={() => onChange(photos.filter((_, i) => i !== index))}
               >
                 <CloseIcon />
@@ -90,11 +91,11 @@ export function PhotoPicker({ photos, onChange, error }: PhotoPickerProps) {
         <div className={styles.photoButtons}>
           <Button variant="secondary" onClick={() => cameraRef.current?.click()}>
             <CameraIcon />
-            {t('form.takePhoto')}
+            {t('photoPicker.takePhoto')}
           </Button>
           <Button variant="secondary" onClick={() => galleryRef.current?.click()}>
             <ImageIcon />
-            {t('form.choosePhoto')}
+            {t('photoPicker.choosePhoto')}
           </Button>
         </div>
       ) : null}

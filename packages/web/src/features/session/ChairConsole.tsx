@@ -7,7 +7,7 @@ import { Badge } from '../../shared/ui/Badge.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Dialog } from '../../shared/ui/Dialog.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { TextField } from '../../shared/ui/Field.tsx';
+import { ReasonDialog } from '../../shared/ui/ReasonDialog.tsx';
 import { useAnnouncer } from '../../shared/ui/Toast.tsx';
 import { canSkip, inPlay, nextPending, nextStepOf, type HandView, type Phase } from './room.ts';
 import {
@@ -200,39 +200,28 @@ function PresenceList({ session, people, onChanged }: { session: RoomSession; pe
 function MuteDialog({ sessionId, person, onClose, onMuted }: { sessionId: string; person: Person; onClose: () => void; onMuted: () => void }) {
   const { t } = useTranslation(['session', 'common']);
   const announcer = useAnnouncer();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [{ fetching }, mute] = useMutation(MuteMemberMutation);
-  const confirm = async () => {
-    const result = await mute({ sessionId, userId: person.id, reason: reason.trim() });
+  const [, mute] = useMutation(MuteMemberMutation);
+  const submit = async (reason: string) => {
+    const result = await mute({ sessionId, userId: person.id, reason });
     const outcome = mutationOutcome(result.error, result.data?.muteMember);
-    if (!outcome.ok) {
-      setError(outcome.error);
-      return;
+    if (outcome.ok) {
+      onMuted();
+      announcer.toast(t('console.mutedToast', { name: person.displayName }), { tone: 'success' });
     }
-    onClose();
-    onMuted();
-    announcer.toast(t('console.mutedToast', { name: person.displayName }), { tone: 'success' });
+    return outcome;
   };
   return (
-    <Dialog
+    <ReasonDialog
       open
       onClose={onClose}
       title={t('console.muteTitle', { name: person.displayName })}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('actions.cancel', { ns: 'common' })}
-          </Button>
-          <Button variant="danger" loading={fetching} onClick={() => void confirm()}>
-            {t('console.muteConfirm')}
-          </Button>
-        </>
-      }
-    >
-      {error ? <ErrorNotice error={error} title={t('console.failed')} /> : null}
-      <TextField label={t('console.muteReason')} required maxLength={200} value={reason} onChange={(event) => setReason(event.target.value)} />
-    </Dialog>
+      label={t('console.muteReason')}
+      hint={t('console.reasonHint', { max: 200 })}
+      maxLength={200}
+      confirmLabel={t('console.muteConfirm')}
+      failedTitle={t('console.failed')}
+      onSubmit={submit}
+    />
   );
 }
 

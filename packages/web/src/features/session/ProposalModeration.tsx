@@ -6,7 +6,8 @@ import { describeError } from '../../shared/errors/describe-error.ts';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Dialog } from '../../shared/ui/Dialog.tsx';
 import { ErrorNotice } from '../../shared/ui/ErrorNotice.tsx';
-import { Select, TextField } from '../../shared/ui/Field.tsx';
+import { Select } from '../../shared/ui/Field.tsx';
+import { ReasonDialog } from '../../shared/ui/ReasonDialog.tsx';
 import { useAnnouncer } from '../../shared/ui/Toast.tsx';
 import type { RoomItem, RoomProposal } from './CurrentItem.tsx';
 import { HideProposalInSessionMutation, MergeProposalsInSessionMutation, PinProposalInSessionMutation } from './session.documents.ts';
@@ -52,38 +53,25 @@ export function ProposalModeration({ item, proposal }: { item: RoomItem; proposa
 function HideDialog({ item, proposal, onClose }: { item: RoomItem; proposal: RoomProposal; onClose: () => void }) {
   const { t } = useTranslation(['session', 'common']);
   const announcer = useAnnouncer();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [{ fetching }, hide] = useMutation(HideProposalInSessionMutation);
-  const confirm = async () => {
-    const result = await hide({ itemId: item.id, proposalId: proposal.id, reason: reason.trim() });
+  const [, hide] = useMutation(HideProposalInSessionMutation);
+  const submit = async (reason: string) => {
+    const result = await hide({ itemId: item.id, proposalId: proposal.id, reason });
     const outcome = mutationOutcome(result.error, result.data?.hideProposalInSession);
-    if (!outcome.ok) {
-      setError(outcome.error);
-      return;
-    }
-    onClose();
-    announcer.toast(t('console.hiddenToast'), { tone: 'success' });
+    if (outcome.ok) announcer.toast(t('console.hiddenToast'), { tone: 'success' });
+    return outcome;
   };
   return (
-    <Dialog
+    <ReasonDialog
       open
       onClose={onClose}
       title={t('console.hideTitle', { title: proposal.title ?? '' })}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('actions.cancel', { ns: 'common' })}
-          </Button>
-          <Button variant="danger" loading={fetching} onClick={() => void confirm()}>
-            {t('console.hideConfirm')}
-          </Button>
-        </>
-      }
-    >
-      {error ? <ErrorNotice error={error} title={t('console.failed')} /> : null}
-      <TextField label={t('console.hideReason')} required maxLength={200} value={reason} onChange={(event) => setReason(event.target.value)} />
-    </Dialog>
+      label={t('console.hideReason')}
+      hint={t('console.reasonHint', { max: 200 })}
+      maxLength={200}
+      confirmLabel={t('console.hideConfirm')}
+      failedTitle={t('console.failed')}
+      onSubmit={submit}
+    />
   );
 }
 

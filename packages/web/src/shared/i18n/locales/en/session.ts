@@ -159,6 +159,7 @@ export const session: Messages<typeof source> = {
     hide: 'Hide',
     hideTitle: 'Hide "{{title}}"?',
     hideReason: 'Reason (everyone sees it)',
+    reasonHint: 'Up to {{max}} characters.',
     hideConfirm: 'Hide',
     hiddenToast: 'The proposal is hidden.',
     merge: 'Merge into…',

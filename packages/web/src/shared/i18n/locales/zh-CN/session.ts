@@ -157,6 +157,7 @@ export const session = {
     hide: '隐藏',
     hideTitle: '隐藏“{{title}}”？',
     hideReason: '理由（大家都能看到）',
+    reasonHint: '最多 {{max}} 个字。',
     hideConfirm: '隐藏',
     hiddenToast: '方案已隐藏。',
     merge: '合并到…',

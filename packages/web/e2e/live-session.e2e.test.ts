@@ -288,9 +288,9 @@ describe('when the connection drops', () => {
     await advance();
     await advance();
 
-    // (1012, "service restart": what a restarting server says, and a code graphql-ws retries.)
     // Alice's WebSocket goes through a switch the test can turn off: then her sockets are dropped and
-    // new ones refused, as when the server's connection is cut.
+    // new ones refused, as when the server's connection is cut. They close with 1012 ("service
+    // restart"), what a restarting server says, and a code graphql-ws retries.
     let cut = false;
     const sockets = new Set<WebSocketRoute>();
     await alice.page.routeWebSocket(/\/graphql/, (ws) => {

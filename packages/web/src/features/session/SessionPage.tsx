@@ -62,7 +62,14 @@ export function SessionPage() {
   useQuery({ query: ViewerMutedQuery, variables: { id: sessionId }, pause: !live || !viewerId || !handsVersion, context: mutedContext });
 
   if (!session) {
-    if (!data) return error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Skeleton lines={6} label={t('loading', { ns: 'common' })} />;
+    if (!data) {
+      return (
+        <>
+          <PageHeader title={t('title')} back={{ to: paths.sessions(slug), label: t('room.back') }} />
+          {error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : <Skeleton lines={6} label={t('loading', { ns: 'common' })} />}
+        </>
+      );
+    }
     return (
       <>
         <PageHeader title={t('title')} back={{ to: paths.sessions(slug), label: t('room.back') }} />

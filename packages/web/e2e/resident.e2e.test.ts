@@ -146,6 +146,30 @@ describe('the live board', () => {
     await gql(neighbour.page, 'mutation W($id: ID!) { withdrawSecond(concernId: $id) { __typename } }', { id: DOOR_LOCK });
     await card.getByText('2 人附议').waitFor({ timeout: 10_000 });
   });
+
+  // The server refuses anonymous subscriptions (docs/api.md): a visitor reads the public board by query
+  // alone, with no error on the page, while a member's page listens.
+  it('lets a visitor read the public board without subscribing, while a member subscribes', async () => {
+    for (const as of [null, 'resident']) {
+      const { page, errors } = await open(as);
+      const subscribed: string[] = [];
+      page.on('websocket', (socket) =>
+        socket.on('framesent', ({ payload }) => {
+          if (String(payload).includes('"type":"subscribe"')) subscribed.push(String(payload));
+        }),
+      );
+      await page.goto(server.url + BOARD);
+      await cards(page).first().waitFor();
+      if (as) {
+        await expect.poll(() => subscribed.some((frame) => frame.includes('BoardChanges')), { timeout: 10_000 }).toBe(true);
+      } else {
+        // Long enough for a subscription to have gone out had the page tried.
+        await page.waitForTimeout(1500);
+        expect(subscribed, 'a visitor subscribed').toEqual([]);
+      }
+      expect(errors, `as ${as ?? 'visitor'}`).toEqual([]);
+    }
+  });
 });
 
 describe('reporting a concern', () => {

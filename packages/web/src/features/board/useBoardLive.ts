@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSubscription } from 'urql';
 import { BoardChangesSubscription } from './board.documents.ts';
+import { useMemberSubscription } from '../../shared/api/useMemberSubscription.ts';
 
 /** Changes arriving close together are read back once. */
 const SETTLE_MS = 800;
@@ -12,7 +12,7 @@ const SETTLE_MS = 800;
  */
 export function useBoardLive(communityId: string): object {
   const [generation, setGeneration] = useState(0);
-  const [{ data }] = useSubscription({ query: BoardChangesSubscription, variables: { communityId } });
+  const [{ data }] = useMemberSubscription({ query: BoardChangesSubscription, variables: { communityId } });
   const timer = useRef<number | undefined>(undefined);
   const change = data?.board;
   useEffect(() => {

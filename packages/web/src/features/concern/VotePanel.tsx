@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { useSubscription } from 'urql';
 import { Ballot } from '../../shared/concerns/Ballot.tsx';
 import { TallySubscription } from '../../shared/concerns/ballot.documents.ts';
 import { useFormat } from '../../shared/format/useFormat.ts';
@@ -10,6 +9,7 @@ import type { ConcernDeliberationQuery } from './deliberation.documents.ts';
 import styles from './deliberation.module.css';
 import type { Proposal } from './ProposalsSection.tsx';
 import type { ResultOf } from '../../shared/api/graphql.ts';
+import { useMemberSubscription } from '../../shared/api/useMemberSubscription.ts';
 
 type VotingWindow = NonNullable<NonNullable<ResultOf<typeof ConcernDeliberationQuery>['concern']>['votingWindow']>;
 
@@ -23,7 +23,7 @@ export function VotePanel({ votingWindow, proposals, isMember, signedIn }: { vot
   const format = useFormat();
   const location = useLocation();
   // Snapshots land in the cache (keyed by window and proposal); the screen re-renders from there.
-  useSubscription({ query: TallySubscription, variables: { windowId: votingWindow.id }, pause: votingWindow.status !== 'OPEN' });
+  useMemberSubscription({ query: TallySubscription, variables: { windowId: votingWindow.id }, pause: votingWindow.status !== 'OPEN' });
   const snapshot = votingWindow.tally;
   const voters = snapshot?.voterCount ?? 0;
   const needed = snapshot?.quorumCount ?? votingWindow.quorumCount;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useSubscription } from 'urql';
 import { graphql } from '../../shared/api/graphql.ts';
+import { useMemberSubscription } from '../../shared/api/useMemberSubscription.ts';
 
 const ConcernChangesSubscription = graphql(`
   subscription ConcernChanges($communityId: ID!) {
@@ -18,7 +18,7 @@ const ConcernChangesSubscription = graphql(`
  */
 export function useConcernLive(communityId: string | null, concernId: string, version: number): object {
   const [seen, setSeen] = useState(version);
-  const [{ data }] = useSubscription({ query: ConcernChangesSubscription, variables: { communityId: communityId ?? '' }, pause: !communityId });
+  const [{ data }] = useMemberSubscription({ query: ConcernChangesSubscription, variables: { communityId: communityId ?? '' }, pause: !communityId });
   const change = data?.board;
   const newer = change && change.concernId === concernId && change.version > Math.max(seen, version) ? change.version : null;
   if (newer !== null) setSeen(newer);

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { paths } from '../../shared/routing/paths.ts';
 import { useViewer } from '../../shared/session/viewer.ts';
 import { BellIcon } from '../../shared/ui/icons.tsx';
 import styles from './NotificationBell.module.css';
 import { NotificationsSubscription, UnreadCountQuery } from './notifications.documents.ts';
+import { useMemberSubscription } from '../../shared/api/useMemberSubscription.ts';
 
 /**
  * The header's bell: a link to the feed, with the unread count as a badge and in its name
@@ -17,7 +18,7 @@ export function NotificationBell({ className }: { className?: string }) {
   const viewer = useViewer();
   const signedIn = viewer.status === 'signedIn';
   const [{ data }] = useQuery({ query: UnreadCountQuery, pause: !signedIn });
-  useSubscription({ query: NotificationsSubscription, pause: !signedIn });
+  useMemberSubscription({ query: NotificationsSubscription });
   const unread = signedIn ? (data?.me?.unreadNotificationCount ?? 0) : 0;
   const label = unread > 0 ? t('header.notificationsUnread', { count: unread }) : t('header.notifications');
   return (

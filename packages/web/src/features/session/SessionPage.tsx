@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import type { ResultOf } from '../../shared/api/graphql.ts';
 import { TallySubscription } from '../../shared/concerns/ballot.documents.ts';
 import { useFormat } from '../../shared/format/useFormat.ts';
@@ -27,6 +27,7 @@ import {
   ViewerMutedQuery,
 } from './session.documents.ts';
 import styles from './session.module.css';
+import { useMemberSubscription } from '../../shared/api/useMemberSubscription.ts';
 
 export type RoomSession = NonNullable<ResultOf<typeof LiveSessionQuery>['liveSession']>;
 
@@ -48,13 +49,13 @@ export function SessionPage() {
   const live = session?.status === 'LIVE';
 
   // Being subscribed to the room is what counts a member present.
-  useSubscription({ query: SessionSubscription, variables: { sessionId }, pause: followed });
-  const [{ data: presence }] = useSubscription({ query: PresenceSubscription, variables: { sessionId }, pause: followed });
-  const [{ data: handsLive }] = useSubscription({ query: HandsSubscription, variables: { sessionId }, pause: followed });
+  useMemberSubscription({ query: SessionSubscription, variables: { sessionId }, pause: followed });
+  const [{ data: presence }] = useMemberSubscription({ query: PresenceSubscription, variables: { sessionId }, pause: followed });
+  const [{ data: handsLive }] = useMemberSubscription({ query: HandsSubscription, variables: { sessionId }, pause: followed });
   const item = session?.currentItem ?? null;
-  useSubscription({ query: AgendaItemSubscription, variables: { itemId: item?.id ?? '' }, pause: !item });
+  useMemberSubscription({ query: AgendaItemSubscription, variables: { itemId: item?.id ?? '' }, pause: !item });
   const window = item?.votingWindow ?? null;
-  useSubscription({ query: TallySubscription, variables: { windowId: window?.id ?? '' }, pause: window?.status !== 'OPEN' });
+  useMemberSubscription({ query: TallySubscription, variables: { windowId: window?.id ?? '' }, pause: window?.status !== 'OPEN' });
 
   // Muting lowers the member's hand, so a new hands snapshot is the moment to ask whether it is us.
   const handsVersion = handsLive?.hands.version ?? 0;

@@ -1,6 +1,6 @@
 import { graphql } from '../../shared/api/graphql.ts';
 import { MutationErrorFields } from '../../shared/api/mutation-result.ts';
-import { TallyLineFields } from '../../shared/concerns/ballot.documents.ts';
+import { TallyLineFields, TallySnapshotFields } from '../../shared/concerns/ballot.documents.ts';
 
 // The server caps each request's complexity per caller (a visitor's at 500: a list counts ten times its
 // items, a connection its page size), so the concern page asks in small parts: the concern, its
@@ -154,11 +154,8 @@ export const AddCommentMutation = graphql(
   [CommentFields, MutationErrorFields],
 );
 
-
-
-
-
-export const ConcernDeliberationQuery = graphql(`
+export const ConcernDeliberationQuery = graphql(
+  `
   query ConcernDeliberation($id: ID!) {
     concern(id: $id) {
       id
@@ -208,21 +205,7 @@ export const ConcernDeliberationQuery = graphql(`
           talliesHidden
         }
         tally {
-          windowId
-          concernId
-          version
-          closed
-          eligibleCount
-          quorumCount
-          quorumReached
-          talliesHidden
-          voterCount
-          lines {
-            proposalId
-            support
-            oppose
-            abstain
-          }
+          ...TallySnapshotFields
         }
         decision {
           id
@@ -247,7 +230,9 @@ export const ConcernDeliberationQuery = graphql(`
       }
     }
   }
-`);
+`,
+  [TallySnapshotFields],
+);
 
 /** The comments on the concern itself (those on a proposal come with ProposalCommentsQuery). */
 export const ConcernCommentsQuery = graphql(`

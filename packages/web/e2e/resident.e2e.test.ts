@@ -220,6 +220,29 @@ describe('reporting a concern', () => {
     await page.getByText('王秀英反映了这条诉求').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('does the same in English', async () => {
+    const { page, errors } = await open('resident', 'en');
+    await page.goto(server.url + BOARD);
+    await page.getByRole('link', { name: 'Report a concern' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Report a concern' }).waitFor();
+    const repairs = await page.getByLabel('Category').locator('option', { hasText: /within 48 hours/ }).getAttribute('value');
+    await page.getByLabel('Category').selectOption(repairs!);
+    await page.getByRole('textbox', { name: /^Title/ }).fill('The bike shed roof in Building 2 leaks');
+    await page.getByLabel('What is happening').fill('Rain comes through the roof of the bike shed and the scooters get wet.');
+    await page.getByRole('textbox', { name: /^Place/ }).fill('Bike shed behind Building 2');
+    await page.getByTestId('photo-input').setInputFiles({ name: 'shed.png', mimeType: 'image/png', buffer: makePng(320, 240) });
+    await page.getByRole('img', { name: 'Preview of photo 1' }).waitFor();
+    await page.getByRole('button', { name: 'Send the concern' }).click();
+    await page.getByRole('heading', { name: 'Your concern has been received' }).waitFor({ timeout: 30_000 });
+    await page.getByText(/A cadre will answer publicly by .+ \(.+\)\. You will be notified of the answer\./).waitFor();
+    await screenshot(page, 'report-success-360-en');
+    await page.getByRole('link', { name: 'View this concern' }).click();
+    await page.getByRole('heading', { level: 1, name: 'The bike shed roof in Building 2 leaks' }).waitFor();
+    await page.waitForFunction(() => [...document.images].some((image) => image.naturalWidth === 320));
+    await page.getByText('王秀英 reported this concern').waitFor();
+    expect(errors).toEqual([]);
+  });
 });
 
 describe("the cadre's answer", () => {
